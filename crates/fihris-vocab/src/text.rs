@@ -1,0 +1,63 @@
+//! Text normalisation used by the lenient `from_*` look-ups.
+
+/// Lowercases `text` and folds Latin accents, ligatures and Arabic diacritics / letter
+/// variants, so that look-ups ignore case and accents.
+pub(crate) fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => out.push('a'),
+            'ç' => out.push('c'),
+            'è' | 'é' | 'ê' | 'ë' => out.push('e'),
+            'ì' | 'í' | 'î' | 'ï' => out.push('i'),
+            'ñ' => out.push('n'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => out.push('o'),
+            'ù' | 'ú' | 'û' | 'ü' => out.push('u'),
+            'ý' | 'ÿ' => out.push('y'),
+            'œ' => out.push_str("oe"),
+            'æ' => out.push_str("ae"),
+            '\u{FB00}' => out.push_str("ff"),
+            '\u{FB01}' => out.push_str("fi"),
+            '\u{FB02}' => out.push_str("fl"),
+            // Arabic: alef variants, alef maqsura, teh marbuta.
+            'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
+            'ى' => out.push('ي'),
+            'ة' => out.push('ه'),
+            // Combining marks: Latin accents in decomposed form, Arabic harakat, tatweel.
+            '\u{0300}'..='\u{036F}' | '\u{064B}'..='\u{0652}' | '\u{0670}' | '\u{0640}' => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Folded words of `text`: runs of alphanumeric characters; everything else (spaces,
+/// apostrophes, hyphens, punctuation) separates words.
+pub(crate) fn words(text: &str) -> Vec<String> {
+    fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Comparison key: the folded words joined by one space.
+pub(crate) fn key(text: &str) -> String {
+    words(text).join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_accents_and_separators() {
+        assert_eq!(key("  Économie d’Aït-Melloul "), "economie d ait melloul");
+        assert_eq!(
+            key("haut-commissariat-au-plan"),
+            key("Haut-Commissariat au Plan")
+        );
+        assert_eq!(fold("ﬁchier"), "fichier");
+        assert_eq!(fold("الْمَغْرِب"), "المغرب");
+    }
+}

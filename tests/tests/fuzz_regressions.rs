@@ -1,0 +1,41 @@
+//! Replays every input committed under `fuzz/regressions/<target>/` against the property the
+//! fuzz target asserts, so that a crash found once stays fixed.
+
+use std::fs;
+use std::path::PathBuf;
+
+use fihris_model::Catalog;
+
+fn inputs(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../fuzz/regressions")
+        .join(target);
+    let mut inputs: Vec<_> = fs::read_dir(&dir)
+        .unwrap_or_else(|error| panic!("{}: {error}", dir.display()))
+        .map(|entry| {
+            let path = entry.expect("readable directory entry").path();
+            let bytes = fs::read(&path).expect("readable regression input");
+            (path, bytes)
+        })
+        .collect();
+    inputs.sort();
+    assert!(
+        !inputs.is_empty(),
+        "no regression input in {}",
+        dir.display()
+    );
+    inputs
+}
+
+#[test]
+fn model_snapshot() {
+    for (path, bytes) in inputs("model_snapshot") {
+        let Ok(catalog) = serde_json::from_slice::<Catalog>(&bytes) else {
+            continue;
+        };
+        let written = serde_json::to_vec(&catalog).expect("a model always serialises");
+        let again: Catalog = serde_json::from_slice(&written)
+            .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+        assert_eq!(again, catalog, "{}", path.display());
+    }
+}
