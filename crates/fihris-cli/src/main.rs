@@ -5,10 +5,8 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
-
-mod table;
-mod vocab;
+use clap::{Parser, Subcommand};
+use fihris_cli::{Output, vocab};
 
 /// Open-government-data catalogues: DCAT-AP 3, CKAN and the national inventory.
 #[derive(Debug, Parser)]
@@ -29,15 +27,6 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Output::Text)]
         output: Output,
     },
-}
-
-/// How a command prints its result.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Output {
-    /// Aligned columns for people.
-    Text,
-    /// JSON with the stable keys documented in the README.
-    Json,
 }
 
 fn main() -> ExitCode {

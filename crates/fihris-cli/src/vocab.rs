@@ -1,4 +1,4 @@
-//! `fihris vocab`: the embedded vocabularies, as tables or JSON.
+//! `fihris vocab`: the embedded vocabularies, as tables or JSON records.
 
 use std::io::{self, Write};
 
@@ -13,7 +13,7 @@ use crate::table::write_table;
 
 /// The vocabularies `fihris vocab` lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum VocabList {
+pub enum VocabList {
     /// The portal's 19 themes and their EU data themes.
     Themes,
     /// The portal's 47 producers.
@@ -26,14 +26,19 @@ pub(crate) enum VocabList {
     Frequencies,
 }
 
-pub(crate) fn run(list: VocabList, output: Output, out: &mut dyn Write) -> io::Result<()> {
-    let (header, records) = match list {
-        VocabList::Themes => themes(),
-        VocabList::Producers => producers(),
-        VocabList::Formats => formats(),
-        VocabList::Licences => licences(),
-        VocabList::Frequencies => frequencies(),
-    };
+/// The JSON records of a vocabulary, with the keys documented in the README.
+#[must_use]
+pub fn records(list: VocabList) -> Vec<Value> {
+    listing(list).1
+}
+
+/// Prints a vocabulary as a table or as a JSON array.
+///
+/// # Errors
+///
+/// Any error writing to `out`.
+pub fn run(list: VocabList, output: Output, out: &mut dyn Write) -> io::Result<()> {
+    let (header, records) = listing(list);
     match output {
         Output::Json => {
             serde_json::to_writer_pretty(&mut *out, &Value::Array(records))?;
@@ -60,7 +65,18 @@ fn cell(value: &Value) -> String {
     }
 }
 
+/// The columns of the text table and the records.
 type Listing = (&'static [&'static str], Vec<Value>);
+
+fn listing(list: VocabList) -> Listing {
+    match list {
+        VocabList::Themes => themes(),
+        VocabList::Producers => producers(),
+        VocabList::Formats => formats(),
+        VocabList::Licences => licences(),
+        VocabList::Frequencies => frequencies(),
+    }
+}
 
 fn themes() -> Listing {
     let records = PortalTheme::ALL

@@ -1,0 +1,19 @@
+//! The library behind the `fihris` command line.
+//!
+//! Each command's machine-readable result is built here, once, as JSON values with the keys
+//! documented in the README: the binary prints them and the Python binding returns them as
+//! dicts, so both always agree.
+
+mod table;
+pub mod vocab;
+
+use clap::ValueEnum;
+
+/// How a command prints its result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Output {
+    /// Aligned columns for people.
+    Text,
+    /// JSON with the stable keys documented in the README.
+    Json,
+}
