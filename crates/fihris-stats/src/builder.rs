@@ -68,7 +68,7 @@ pub struct StatsBuilder {
     score_sum: f64,
     bands: [u64; 4],
     freshness: Freshness,
-    months: BTreeMap<String, u64>,
+    months: BTreeMap<(i32, u32), u64>,
     assessed: bool,
     findings_total: u64,
     severities: [u64; 3],
@@ -160,53 +160,48 @@ impl StatsBuilder {
         self.datasets += 1;
         self.distributions += dataset.distributions.len() as u64;
 
-        // Themes: a dataset counts once per theme it has.
-        let mut eu = vec![false; EuTheme::ALL.len()];
-        let mut portal_seen = false;
-        for (index, theme) in PortalTheme::ALL.iter().enumerate() {
-            if dataset.portal_themes.contains(theme) {
-                portal_seen = true;
-                self.portal_themes[index] += 1;
+        // Themes: a dataset counts once per theme it has (bit sets, no allocation).
+        let mut portal: u32 = 0;
+        let mut eu: u32 = 0;
+        for theme in &dataset.portal_themes {
+            if let Some(index) = PortalTheme::ALL.iter().position(|t| t == theme) {
+                portal |= 1 << index;
                 for implied in theme.eu_themes() {
-                    mark(&mut eu, implied);
+                    eu |= eu_bit(implied);
                 }
             }
         }
-        if !portal_seen {
+        for theme in dataset.themes.iter().filter_map(Concept::known) {
+            eu |= eu_bit(theme);
+        }
+        if portal == 0 {
             self.without_portal_theme += 1;
         }
-        for theme in dataset.themes.iter().filter_map(Concept::known) {
-            mark(&mut eu, theme);
+        for (index, count) in self.portal_themes.iter_mut().enumerate() {
+            *count += u64::from(portal >> index & 1);
         }
-        for (count, present) in self.eu_themes.iter_mut().zip(eu) {
-            *count += u64::from(present);
+        for (index, count) in self.eu_themes.iter_mut().enumerate() {
+            *count += u64::from(eu >> index & 1);
         }
 
         for distribution in &dataset.distributions {
-            *self
-                .formats
-                .entry(facts::format_key(distribution))
-                .or_default() += 1;
+            bump(&mut self.formats, facts::format_key(distribution));
         }
-        let licences: BTreeSet<String> = dataset
-            .distributions
-            .iter()
-            .filter_map(facts::licence_key)
-            .collect();
+        // Distinct licences of the dataset: few distributions, a linear scan is enough.
+        let mut licences: Vec<&str> = Vec::new();
+        for key in dataset.distributions.iter().filter_map(facts::licence_key) {
+            if !licences.contains(&key) {
+                licences.push(key);
+            }
+        }
         if licences.is_empty() {
-            *self.licences.entry(UNSPECIFIED.to_owned()).or_default() += 1;
+            bump(&mut self.licences, UNSPECIFIED);
         }
         for licence in licences {
-            *self.licences.entry(licence).or_default() += 1;
+            bump(&mut self.licences, licence);
         }
-        *self
-            .frequencies
-            .entry(facts::frequency_key(dataset))
-            .or_default() += 1;
-        *self
-            .access_rights
-            .entry(facts::access_rights_key(dataset))
-            .or_default() += 1;
+        bump(&mut self.frequencies, facts::frequency_key(dataset));
+        bump(&mut self.access_rights, facts::access_rights_key(dataset));
 
         let status = facts::publication_status(dataset);
         self.statuses[status_index(status)] += 1;
@@ -252,14 +247,19 @@ impl StatsBuilder {
             self.add_findings(&assessment.findings);
         }
 
-        let Some(identity) = facts::producer(dataset) else {
+        let Some(key) = facts::producer_key(dataset) else {
             self.without_producer += 1;
             return;
         };
-        let totals = self
-            .producers
-            .entry(identity.key.clone())
-            .or_insert_with(|| ProducerTotals::new(identity));
+        if !self.producers.contains_key(key.as_ref())
+            && let Some(identity) = facts::producer(dataset)
+        {
+            self.producers
+                .insert(key.clone().into_owned(), ProducerTotals::new(identity));
+        }
+        let Some(totals) = self.producers.get_mut(key.as_ref()) else {
+            return;
+        };
         totals.datasets += 1;
         match status {
             Some(PublicationStatus::Published) => totals.published += 1,
@@ -406,7 +406,10 @@ impl StatsBuilder {
             publications_per_month: self
                 .months
                 .into_iter()
-                .map(|(month, count)| MonthCount { month, count })
+                .map(|((year, month), count)| MonthCount {
+                    month: format!("{year:04}-{month:02}"),
+                    count,
+                })
                 .collect(),
             themes_without_datasets,
             findings,
@@ -455,9 +458,20 @@ impl CatalogStats {
     }
 }
 
-fn mark(seen: &mut [bool], theme: EuTheme) {
-    if let Some(index) = EuTheme::ALL.iter().position(|t| *t == theme) {
-        seen[index] = true;
+fn eu_bit(theme: EuTheme) -> u32 {
+    EuTheme::ALL
+        .iter()
+        .position(|t| *t == theme)
+        .map_or(0, |index| 1 << index)
+}
+
+/// Adds one to the count of `key`, allocating only for a key not seen before.
+fn bump(counts: &mut BTreeMap<String, u64>, key: &str) {
+    match counts.get_mut(key) {
+        Some(count) => *count += 1,
+        None => {
+            counts.insert(key.to_owned(), 1);
+        }
     }
 }
 

@@ -1,6 +1,6 @@
 //! What the statistics need to know about one dataset, decided once.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use fihris_model::inventory::PublicationStatus;
 use fihris_model::{Concept, Dataset, Distribution, NodeId, TemporalKind};
 use fihris_vocab::{FileType, Licence, Vocabulary};
@@ -37,6 +37,19 @@ pub(crate) fn publication_status(dataset: &Dataset) -> Option<PublicationStatus>
         .or_else(|| (!dataset.distributions.is_empty()).then_some(PublicationStatus::Published))
 }
 
+/// The producer key of a dataset, borrowed when it can be: the referential code, else the
+/// publisher's name, else its identifier.
+pub(crate) fn producer_key(dataset: &Dataset) -> Option<std::borrow::Cow<'_, str>> {
+    let agent = dataset.publisher.as_ref()?;
+    if let Some(producer) = agent.producer {
+        return Some(producer.code.into());
+    }
+    match agent.name.best(&["fr", "en", "ar"]).map(str::trim) {
+        Some(name) if !name.is_empty() => Some(name.into()),
+        _ => agent.id.as_ref().map(|id| id.to_string().into()),
+    }
+}
+
 pub(crate) fn producer(dataset: &Dataset) -> Option<ProducerIdentity> {
     let agent = dataset.publisher.as_ref()?;
     if let Some(producer) = agent.producer {
@@ -66,34 +79,35 @@ pub(crate) fn producer(dataset: &Dataset) -> Option<ProducerIdentity> {
     })
 }
 
-fn concept_key<T: Vocabulary>(concept: Option<&Concept<T>>) -> String {
+// Keys are borrowed, so that counting a dataset allocates nothing in the usual case.
+fn concept_key<T: Vocabulary>(concept: Option<&Concept<T>>) -> &str {
     match concept {
-        Some(Concept::Known(term)) => term.code().to_owned(),
-        Some(Concept::Other(iri)) => iri.as_str().to_owned(),
-        None => UNSPECIFIED.to_owned(),
+        Some(Concept::Known(term)) => term.code(),
+        Some(Concept::Other(iri)) => iri.as_str(),
+        None => UNSPECIFIED,
     }
 }
 
-pub(crate) fn frequency_key(dataset: &Dataset) -> String {
+pub(crate) fn frequency_key(dataset: &Dataset) -> &str {
     concept_key(dataset.accrual_periodicity.as_ref())
 }
 
-pub(crate) fn access_rights_key(dataset: &Dataset) -> String {
+pub(crate) fn access_rights_key(dataset: &Dataset) -> &str {
     concept_key(dataset.access_rights.as_ref())
 }
 
-pub(crate) fn format_key(distribution: &Distribution) -> String {
+pub(crate) fn format_key(distribution: &Distribution) -> &str {
     concept_key(distribution.format.as_ref())
 }
 
 /// The licence key of a distribution: the licence code, the licence IRI, or `other` for a
 /// licence known only by a blank node.
-pub(crate) fn licence_key(distribution: &Distribution) -> Option<String> {
+pub(crate) fn licence_key(distribution: &Distribution) -> Option<&str> {
     let licence = distribution.licence.as_ref()?;
     Some(match (licence.known(), &licence.id) {
-        (Some(known), _) => known.code().to_owned(),
-        (None, NodeId::Iri(iri)) => iri.as_str().to_owned(),
-        (None, _) => "other".to_owned(),
+        (Some(known), _) => known.code(),
+        (None, NodeId::Iri(iri)) => iri.as_str(),
+        (None, _) => "other",
     })
 }
 
@@ -133,15 +147,13 @@ pub(crate) fn dataset_stars(dataset: &Dataset) -> u8 {
     dataset.distributions.iter().map(stars).max().unwrap_or(0)
 }
 
-/// `YYYY-MM` of `dct:issued`, when it says at least a month.
-pub(crate) fn issued_month(dataset: &Dataset) -> Option<String> {
+/// Year and month of `dct:issued`, when it says at least a month.
+pub(crate) fn issued_month(dataset: &Dataset) -> Option<(i32, u32)> {
     let issued = dataset.issued.as_ref()?;
     if issued.kind() == TemporalKind::Year {
         return None;
     }
-    issued
-        .start_date()
-        .map(|date| date.format("%Y-%m").to_string())
+    issued.start_date().map(|date| (date.year(), date.month()))
 }
 
 pub(crate) fn issued_date(dataset: &Dataset) -> Option<NaiveDate> {

@@ -672,6 +672,34 @@ mod tests {
     }
 
     #[test]
+    fn quality_bands_when_scores_are_supplied() {
+        let catalog = catalog();
+        let mut points = 0;
+        let stats = CatalogStats::compute_with(
+            &catalog,
+            NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+            |_| {
+                points = (points + 97) % 406;
+                fihris_stats::QualityScore::new(points, 405)
+                    .map(|score| fihris_stats::Assessment::new().with_score(score))
+            },
+        );
+        let page = render(&stats, &catalog, "Portail", Lang::Fr);
+        assert!(!page.contains("Aucun score de qualité fourni."));
+        for band in [
+            "Excellente",
+            "Bonne",
+            "Suffisante",
+            "Insuffisante",
+            "Score moyen",
+        ] {
+            assert!(page.contains(band), "{band}");
+        }
+        // Assessments without findings: the rules ran and found nothing.
+        assert!(page.contains("Aucun constat."));
+    }
+
+    #[test]
     fn months_end_at_the_reference_month() {
         let months = last_months(&stats(), 24);
         assert_eq!(months.len(), 24);
