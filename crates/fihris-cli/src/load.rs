@@ -1,7 +1,9 @@
 //! Where commands get their catalogue from.
 //!
 //! The file readers (`fihris-dcat`, `fihris-ckan`, `fihris-csv`) plug in here: `load` is the
-//! one function the commands call. With no FILE, the embedded sample catalogue.
+//! one function the commands call. With no FILE, the embedded sample catalogue. Readers of
+//! large inputs show their progress (bytes read) with `crate::progress::Progress::stderr`,
+//! visible only on a terminal and never with JSON output.
 
 use std::io;
 use std::path::PathBuf;
