@@ -4,6 +4,11 @@
 //! documented in the README: the binary prints them and the Python binding returns them as
 //! dicts, so both always agree.
 
+pub mod load;
+mod progress;
+pub mod report;
+pub mod sample;
+pub mod stats;
 mod table;
 pub mod vocab;
 

@@ -3,10 +3,12 @@
 //! or unreadable input).
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
-use fihris_cli::{Output, vocab};
+use fihris_cli::{Output, report, stats, vocab};
 
 /// Open-government-data catalogues: DCAT-AP 3, CKAN and the national inventory.
 #[derive(Debug, Parser)]
@@ -27,6 +29,31 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Output::Text)]
         output: Output,
     },
+    /// Inventory statistics and producer scorecards, as of a date.
+    Stats {
+        /// Catalogue files; none: the embedded sample catalogue.
+        files: Vec<PathBuf>,
+        /// Reference day for freshness (YYYY-MM-DD); default: today (UTC).
+        #[arg(long, value_parser = stats::parse_date)]
+        as_of: Option<NaiveDate>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = stats::StatsOutput::Text)]
+        output: stats::StatsOutput,
+    },
+    /// A self-contained HTML report (charts, producer scorecard, worst findings).
+    Report {
+        /// Catalogue files; none: the embedded sample catalogue.
+        files: Vec<PathBuf>,
+        /// Where to write the HTML; default or '-': standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Language of the report (Arabic is laid out right to left).
+        #[arg(long, value_enum, default_value_t = report::Lang::Fr)]
+        lang: report::Lang,
+        /// Reference day for freshness (YYYY-MM-DD); default: today (UTC).
+        #[arg(long, value_parser = stats::parse_date)]
+        as_of: Option<NaiveDate>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -34,6 +61,17 @@ fn main() -> ExitCode {
     let mut stdout = io::stdout().lock();
     let result = match cli.command {
         Command::Vocab { list, output } => vocab::run(list, output, &mut stdout),
+        Command::Stats {
+            files,
+            as_of,
+            output,
+        } => stats::run(&files, as_of, output, &mut stdout),
+        Command::Report {
+            files,
+            output,
+            lang,
+            as_of,
+        } => report::run(&files, output.as_deref(), lang, as_of, &mut stdout),
     };
     match result.and_then(|()| stdout.flush()) {
         Ok(()) => ExitCode::SUCCESS,
