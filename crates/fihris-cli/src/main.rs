@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod check;
 mod table;
 mod vocab;
 
@@ -29,6 +30,9 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Output::Text)]
         output: Output,
     },
+    /// Check catalogues: open formats and licences, MQA quality score, DCAT-AP 3.0.1 and
+    /// national-profile conformance, freshness. Exits with 1 on error-level findings.
+    Check(check::CheckArgs),
 }
 
 /// How a command prints its result.
@@ -44,10 +48,18 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut stdout = io::stdout().lock();
     let result = match cli.command {
-        Command::Vocab { list, output } => vocab::run(list, output, &mut stdout),
+        Command::Vocab { list, output } => {
+            vocab::run(list, output, &mut stdout).map(|()| check::Outcome::Clean)
+        }
+        Command::Check(args) => check::run(&args, &mut stdout),
     };
-    match result.and_then(|()| stdout.flush()) {
-        Ok(()) => ExitCode::SUCCESS,
+    match result.and_then(|outcome| stdout.flush().map(|()| outcome)) {
+        Ok(check::Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(check::Outcome::Errors) => ExitCode::from(1),
+        Ok(check::Outcome::Unusable(message)) => {
+            let _ = writeln!(io::stderr(), "fihris: {message}");
+            ExitCode::from(2)
+        }
         // A closed pipe (`fihris vocab producers | head`) is not a failure.
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(error) => {
