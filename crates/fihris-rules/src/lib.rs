@@ -13,7 +13,7 @@ mod sink;
 mod udata;
 
 pub use check::{Report, check, check_with};
-pub use dcatap::{Violation, dataset_violations, dcat_ap_violations};
+pub use dcatap::{CheckedShape, Violation, dataset_violations, dcat_ap_shapes, dcat_ap_violations};
 pub use freshness::{Freshness, FreshnessUnknown, freshness, last_update};
 pub use mqa::{
     CatalogQuality, Dimension, Indicator, IndicatorScore, MQA_MAX, OfflineChecker, QualityScore,

@@ -1378,6 +1378,66 @@ pub(crate) fn is_compliant(violations: &[Violation]) -> bool {
     !violations.iter().any(Violation::is_violation)
 }
 
+/// One shape of `dcat-ap-SHACL.ttl` this crate checks natively.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CheckedShape(&'static PropertyShape);
+
+impl CheckedShape {
+    /// The property shape IRI.
+    #[must_use]
+    pub fn iri(&self) -> String {
+        format!("{SHAPE_BASE}{}", self.0.id)
+    }
+
+    /// The `sh:targetClass` of the node shape listing it.
+    #[must_use]
+    pub fn target_class(&self) -> &'static str {
+        self.0.class.iri()
+    }
+
+    /// The `sh:path` IRI.
+    #[must_use]
+    pub fn path(&self) -> &'static str {
+        self.0.path.iri()
+    }
+
+    /// The constraint as its SHACL property and value: (`sh:minCount` IRI, `"1"`),
+    /// (`sh:nodeKind` IRI, `sh:Literal` IRI), (`sh:datatype` IRI, `xsd:…` IRI).
+    #[must_use]
+    pub fn constraint(&self) -> (&'static str, String) {
+        const SH: &str = "http://www.w3.org/ns/shacl#";
+        match self.0.constraint {
+            Constraint::MinCount(n) => ("http://www.w3.org/ns/shacl#minCount", n.to_string()),
+            Constraint::MaxCount(n) => ("http://www.w3.org/ns/shacl#maxCount", n.to_string()),
+            Constraint::NodeKind(kind) => (
+                "http://www.w3.org/ns/shacl#nodeKind",
+                format!(
+                    "{SH}{}",
+                    match kind {
+                        NodeKind::Literal => "Literal",
+                        NodeKind::BlankNodeOrIri => "BlankNodeOrIRI",
+                    }
+                ),
+            ),
+            Constraint::Datatype(datatype) => {
+                ("http://www.w3.org/ns/shacl#datatype", datatype.to_owned())
+            }
+        }
+    }
+
+    /// The `sh:name` of the shape.
+    #[must_use]
+    pub fn name(&self) -> &'static str {
+        self.0.name
+    }
+}
+
+/// Every shape of the official `dcat-ap-SHACL.ttl` checked natively (see the crate README
+/// for those that are not).
+pub fn dcat_ap_shapes() -> impl Iterator<Item = CheckedShape> {
+    SHAPES.iter().map(CheckedShape)
+}
+
 /// Runs the validator in the order `check` reports: catalogue node first, then per dataset.
 pub(crate) struct Session {
     validator: Validator,
