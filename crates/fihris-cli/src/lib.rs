@@ -4,6 +4,7 @@
 //! documented in the README: the binary prints them and the Python binding returns them as
 //! dicts, so both always agree.
 
+pub mod check;
 pub mod load;
 mod progress;
 pub mod report;

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
-use fihris_cli::{Output, report, stats, vocab};
+use fihris_cli::{Output, check, report, stats, vocab};
 
 /// Open-government-data catalogues: DCAT-AP 3, CKAN and the national inventory.
 #[derive(Debug, Parser)]
@@ -54,27 +54,43 @@ enum Command {
         #[arg(long, value_parser = stats::parse_date)]
         as_of: Option<NaiveDate>,
     },
+    /// Check catalogues: open formats and licences, MQA quality score, DCAT-AP 3.0.1 and
+    /// national-profile conformance, freshness. Exits with 1 on error-level findings.
+    Check(check::CheckArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut stdout = io::stdout().lock();
+    let clean = |result: io::Result<()>| result.map(|()| check::Outcome::Clean);
     let result = match cli.command {
-        Command::Vocab { list, output } => vocab::run(list, output, &mut stdout),
+        Command::Vocab { list, output } => clean(vocab::run(list, output, &mut stdout)),
         Command::Stats {
             files,
             as_of,
             output,
-        } => stats::run(&files, as_of, output, &mut stdout),
+        } => clean(stats::run(&files, as_of, output, &mut stdout)),
         Command::Report {
             files,
             output,
             lang,
             as_of,
-        } => report::run(&files, output.as_deref(), lang, as_of, &mut stdout),
+        } => clean(report::run(
+            &files,
+            output.as_deref(),
+            lang,
+            as_of,
+            &mut stdout,
+        )),
+        Command::Check(args) => check::run(&args, &mut stdout),
     };
-    match result.and_then(|()| stdout.flush()) {
-        Ok(()) => ExitCode::SUCCESS,
+    match result.and_then(|outcome| stdout.flush().map(|()| outcome)) {
+        Ok(check::Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(check::Outcome::Errors) => ExitCode::from(1),
+        Ok(check::Outcome::Unusable(message)) => {
+            let _ = writeln!(io::stderr(), "fihris: {message}");
+            ExitCode::from(2)
+        }
         // A closed pipe (`fihris vocab producers | head`) is not a failure.
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(error) => {

@@ -1,0 +1,123 @@
+//! The national profile of Morocco's open data portal (`--profile ma`).
+
+use fihris_model::{Catalog, Dataset, Text};
+use fihris_vocab::Licence;
+
+use crate::openness::effective_licence;
+use crate::rules::Rule;
+use crate::sink::{Sink, dataset_path, distribution_path, field};
+
+/// Whether `text` has a non-blank value in a language (by primary subtag: `fr-MA` is `fr`).
+fn has_language(text: &Text, language: &str) -> bool {
+    text.iter().any(|(tag, value)| {
+        tag.is_some_and(|tag| tag.primary_language() == language) && !value.trim().is_empty()
+    })
+}
+
+pub(crate) fn check_national(dataset: &Dataset, catalog: &Catalog, sink: &mut Sink<'_>) {
+    let path = || dataset_path(dataset);
+    if dataset.producer().is_none() {
+        sink.emit(
+            Rule::MaProducer,
+            || field(path(), "dct:publisher"),
+            || match &dataset.publisher {
+                None => "no publisher".to_owned(),
+                Some(agent) => format!(
+                    "the publisher {:?} is not a producer of the portal's referential",
+                    agent.name.best(&["fr", "ar", "en"]).unwrap_or_default()
+                ),
+            },
+            Some("name one of the portal's producers (fihris vocab producers)"),
+        );
+    }
+    if dataset.portal_themes.is_empty() {
+        sink.emit(
+            Rule::MaTheme,
+            || field(path(), "dcat:theme"),
+            || "none of the portal's 19 themes".to_owned(),
+            Some("add a portal theme (fihris vocab themes)"),
+        );
+    }
+    if dataset.accrual_periodicity.is_none() {
+        sink.emit(
+            Rule::MaFrequency,
+            || field(path(), "dct:accrualPeriodicity"),
+            || "no update frequency".to_owned(),
+            Some("set dct:accrualPeriodicity (fihris vocab frequencies)"),
+        );
+    }
+    let has_email = dataset.contact_points.iter().any(|contact| {
+        contact
+            .email
+            .as_deref()
+            .is_some_and(|email| email.contains('@'))
+    });
+    if !has_email {
+        sink.emit(
+            Rule::MaContactEmail,
+            || field(path(), "dcat:contactPoint"),
+            || {
+                if dataset.contact_points.is_empty() {
+                    "no contact point".to_owned()
+                } else {
+                    "no contact point has an e-mail address".to_owned()
+                }
+            },
+            Some("add a contact point with vcard:hasEmail"),
+        );
+    }
+    for distribution in &dataset.distributions {
+        let Some(document) = effective_licence(distribution, catalog) else {
+            // licence.missing reports it.
+            continue;
+        };
+        let acceptable = document
+            .known()
+            .is_some_and(|licence| licence == Licence::PortalOdbl || licence.is_open());
+        if !acceptable {
+            sink.emit(
+                Rule::MaLicence,
+                || field(distribution_path(dataset, distribution), "dct:license"),
+                || {
+                    format!(
+                        "the licence {} is neither the portal's nor an open one",
+                        document.id
+                    )
+                },
+                Some("use the portal's licence or an open licence"),
+            );
+        }
+    }
+    if !has_language(&dataset.title, "fr") {
+        sink.emit(
+            Rule::MaTitleFr,
+            || field(path(), "dct:title"),
+            || "no French title".to_owned(),
+            Some("give dct:title with the language tag fr"),
+        );
+    }
+    if !has_language(&dataset.title, "ar") {
+        sink.emit(
+            Rule::MaTitleAr,
+            || field(path(), "dct:title"),
+            || "no Arabic title".to_owned(),
+            Some("give dct:title with the language tag ar"),
+        );
+    }
+    if dataset.access_rights.is_none() {
+        sink.emit(
+            Rule::MaAccessRights,
+            || field(path(), "dct:accessRights"),
+            || "no access rights".to_owned(),
+            Some("set dct:accessRights (PUBLIC, RESTRICTED or NON_PUBLIC)"),
+        );
+    }
+    if dataset.inventory.personal_data.is_none() {
+        sink.emit(
+            Rule::MaPersonalData,
+            path,
+            || "the personal-data status is not declared".to_owned(),
+            Some("declare none, anonymised (with the method) or present"),
+        );
+    }
+}
