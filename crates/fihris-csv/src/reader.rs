@@ -1,4 +1,5 @@
-use std::collections::HashSet;
+use std::any::Any;
+use std::collections::{HashMap, HashSet};
 use std::io::Read;
 
 use fihris_model::{
@@ -176,6 +177,7 @@ impl InventoryReader {
         }
 
         let mut identifiers = HashSet::new();
+        let mut memo = Memo::default();
         let mut lines = LineCounter::new(&text);
         let mut records = records.peekable();
         while let Some(result) = records.next() {
@@ -209,6 +211,7 @@ impl InventoryReader {
                 record: record_number,
                 header: &header,
                 findings: &mut findings,
+                memo: &mut memo,
             };
             // The quoted value that is never closed swallows the rest of the file: it is in
             // the last record.
@@ -384,6 +387,36 @@ struct Row<'a> {
     record: u64,
     header: &'a [String],
     findings: &'a mut Vec<Finding>,
+    memo: &'a mut Memo,
+}
+
+/// Look-ups by name and label are the costly part of reading a row, and an inventory repeats
+/// the same producers, themes and labels on many rows: each distinct spelling of a column's
+/// value is interpreted once per file.
+#[derive(Default)]
+struct Memo {
+    values: HashMap<(Column, String), Box<dyn Any>>,
+}
+
+impl Memo {
+    fn get<T: Clone + 'static>(
+        &mut self,
+        column: Column,
+        value: &str,
+        interpret: impl FnOnce(&str) -> Option<T>,
+    ) -> Option<T> {
+        if let Some(known) = self
+            .values
+            .get(&(column, value.to_owned()))
+            .and_then(|known| known.downcast_ref::<Option<T>>())
+        {
+            return known.clone();
+        }
+        let interpreted = interpret(value);
+        self.values
+            .insert((column, value.to_owned()), Box::new(interpreted.clone()));
+        interpreted
+    }
 }
 
 impl Row<'_> {
@@ -529,7 +562,10 @@ impl Row<'_> {
             | Column::DownloadUrls => {}
             Column::Producer => {
                 let name = value.trim();
-                if let Some(producer) = Producer::find(name) {
+                let found = self.memo.get(column, name, |name| {
+                    Producer::by_code(name).or_else(|| Producer::find(name))
+                });
+                if let Some(producer) = found {
                     dataset.publisher = Some(Agent::from_producer(producer));
                 } else {
                     self.finding_at(
@@ -557,7 +593,8 @@ impl Row<'_> {
             Column::Theme => {
                 let mut explicit = Vec::new();
                 for item in items(value).into_iter().filter(|item| !item.is_empty()) {
-                    match values::theme(item) {
+                    let theme = self.memo.get(column, item, values::theme);
+                    match theme {
                         Some(Theme::Portal(theme)) => {
                             if !dataset.portal_themes.contains(&theme) {
                                 dataset.portal_themes.push(theme);
@@ -580,7 +617,7 @@ impl Row<'_> {
                 }
                 dataset.themes = themes;
             }
-            Column::DataKind => match values::data_kind(value) {
+            Column::DataKind => match self.memo.get(column, value, values::data_kind) {
                 Some(kind) => inventory.kind_of_data = Some(kind),
                 None => self.unknown(
                     header,
@@ -590,7 +627,7 @@ impl Row<'_> {
                      French labels",
                 ),
             },
-            Column::Frequency => match values::frequency(value) {
+            Column::Frequency => match self.memo.get(column, value, values::frequency) {
                 Some(frequency) => dataset.accrual_periodicity = Some(frequency),
                 None => self.unknown(
                     header,
@@ -600,17 +637,19 @@ impl Row<'_> {
                      mensuelle…)",
                 ),
             },
-            Column::CollectionMethod => match values::collection_method(value) {
-                Some(method) => inventory.collection_method = Some(method),
-                None => self.unknown(
-                    header,
-                    column,
-                    value,
-                    "survey, census, administrative-records, sensors, surveying, estimation, \
+            Column::CollectionMethod => {
+                match self.memo.get(column, value, values::collection_method) {
+                    Some(method) => inventory.collection_method = Some(method),
+                    None => self.unknown(
+                        header,
+                        column,
+                        value,
+                        "survey, census, administrative-records, sensors, surveying, estimation, \
                      other or their French labels",
-                ),
-            },
-            Column::UpdateMethod => match values::update_method(value) {
+                    ),
+                }
+            }
+            Column::UpdateMethod => match self.memo.get(column, value, values::update_method) {
                 Some(method) => inventory.update_method = Some(method),
                 None => self.unknown(
                     header,
@@ -621,7 +660,7 @@ impl Row<'_> {
             },
             Column::Disaggregation => {
                 for item in items(value).into_iter().filter(|item| !item.is_empty()) {
-                    match values::disaggregation(item) {
+                    match self.memo.get(column, item, values::disaggregation) {
                         Some(level) => {
                             if !inventory.disaggregation.contains(&level) {
                                 inventory.disaggregation.push(level);
@@ -636,7 +675,7 @@ impl Row<'_> {
                     }
                 }
             }
-            Column::AccessRights => match values::access_right(value) {
+            Column::AccessRights => match self.memo.get(column, value, values::access_right) {
                 Some(access) => dataset.access_rights = Some(access),
                 None => self.unknown(
                     header,
@@ -645,16 +684,18 @@ impl Row<'_> {
                     "PUBLIC, RESTRICTED, NON_PUBLIC or their French labels",
                 ),
             },
-            Column::PublicationStatus => match values::publication_status(value) {
-                Some(status) => inventory.publication_status = Some(status),
-                None => self.unknown(
-                    header,
-                    column,
-                    value,
-                    "published, planned, restricted or their French labels",
-                ),
-            },
-            Column::PersonalData => match values::personal_data(value) {
+            Column::PublicationStatus => {
+                match self.memo.get(column, value, values::publication_status) {
+                    Some(status) => inventory.publication_status = Some(status),
+                    None => self.unknown(
+                        header,
+                        column,
+                        value,
+                        "published, planned, restricted or their French labels",
+                    ),
+                }
+            }
+            Column::PersonalData => match self.memo.get(column, value, values::personal_data) {
                 Some(declaration) => inventory.personal_data = Some(declaration),
                 None => self.unknown(
                     header,
@@ -752,7 +793,7 @@ impl Row<'_> {
                     types.push(None);
                     continue;
                 }
-                let format = values::file_type(item);
+                let format = self.memo.get(Column::Formats, item, values::file_type);
                 if format.is_none() {
                     self.unknown(
                         header,
@@ -766,7 +807,7 @@ impl Row<'_> {
         }
         let document: Option<LicenseDocument> = match licence {
             Some((header, cell)) if !cell.trim().is_empty() => {
-                let document = values::licence(cell);
+                let document = self.memo.get(Column::Licence, cell, values::licence);
                 if document.is_none() {
                     self.unknown(
                         header,

@@ -135,6 +135,7 @@ pub(crate) fn frequency(value: &str) -> Option<Concept<Frequency>> {
 }
 
 /// A portal theme, else an EU data theme.
+#[derive(Clone)]
 pub(crate) enum Theme {
     Portal(PortalTheme),
     Eu(Concept<EuTheme>),
