@@ -39,3 +39,19 @@ fn model_snapshot() {
         assert_eq!(again, catalog, "{}", path.display());
     }
 }
+
+#[test]
+fn csv_inventory() {
+    for (path, bytes) in inputs("csv_inventory") {
+        let Ok(outcome) = fihris_csv::InventoryReader::new().read_slice(&bytes) else {
+            continue;
+        };
+        let written = fihris_csv::write_catalog(&outcome.catalog, Vec::new())
+            .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+        let again = fihris_csv::InventoryReader::new()
+            .read_slice(&written)
+            .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+        let rewritten = fihris_csv::write_catalog(&again.catalog, Vec::new()).unwrap();
+        assert_eq!(rewritten, written, "{}", path.display());
+    }
+}
