@@ -130,7 +130,7 @@ impl PersonalKind {
     /// unambiguous one such as `prénom`.
     #[must_use]
     pub fn matches_value(self, value: &str) -> bool {
-        matches_value(self, value.trim(), true)
+        matches_value(self, value.trim(), Hint::Strong)
     }
 }
 
@@ -140,9 +140,20 @@ impl fmt::Display for PersonalKind {
     }
 }
 
-/// Checks one trimmed, non-empty value. `header_named` says whether the column header names
-/// the kind (it widens GPS and person names).
-pub(crate) fn matches_value(kind: PersonalKind, value: &str, header_named: bool) -> bool {
+/// How strongly a column header names a kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Hint {
+    /// The header does not name the kind.
+    None,
+    /// An ambiguous word (`nom`, `name`, `الاسم`) names it.
+    Weak,
+    /// The header names it unambiguously.
+    Strong,
+}
+
+/// Checks one trimmed, non-empty value against what the column header says (a header widens
+/// GPS coordinates and person names).
+pub(crate) fn matches_value(kind: PersonalKind, value: &str, hint: Hint) -> bool {
     match kind {
         PersonalKind::Cin => is_cin(value),
         PersonalKind::Phone => is_moroccan_phone(value),
@@ -155,15 +166,13 @@ pub(crate) fn matches_value(kind: PersonalKind, value: &str, header_named: bool)
         PersonalKind::Passport => is_passport(value),
         PersonalKind::BirthDate => is_full_date(value),
         PersonalKind::Gps => {
-            is_coordinate_pair(value) || (header_named && is_precise_coordinate(value))
+            is_coordinate_pair(value) || (hint == Hint::Strong && is_precise_coordinate(value))
         }
-        PersonalKind::PersonName => {
-            if header_named {
-                looks_like_person_name(value)
-            } else {
-                has_known_name(value)
-            }
-        }
+        PersonalKind::PersonName => match hint {
+            Hint::Strong => looks_like_person_name(value),
+            Hint::Weak => has_known_name(value, 1),
+            Hint::None => has_known_name(value, 2),
+        },
         PersonalKind::Address => is_street_address(value),
     }
 }
@@ -233,6 +242,9 @@ pub fn is_massar(value: &str) -> bool {
 /// Spaces, dots, dashes, slashes and parentheses are ignored, as is a `(0)` after `+212`.
 #[must_use]
 pub fn is_moroccan_phone(value: &str) -> bool {
+    if is_decimal_number(value) {
+        return false;
+    }
     let Some(compact) = Compact::new(value, b" .-/()\xc2\xa0") else {
         return false;
     };
@@ -252,6 +264,15 @@ pub fn is_moroccan_phone(value: &str) -> bool {
         _ => national,
     };
     national.len() == 9 && matches!(national[0], b'5'..=b'7') && all_digits(national)
+}
+
+/// `0.612345678`, `12,5`: digits with one decimal separator (a rate, not a phone number).
+fn is_decimal_number(value: &str) -> bool {
+    let mut parts = value.split(['.', ',']);
+    let (Some(integer), Some(decimals), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    all_digits(integer.as_bytes()) && all_digits(decimals.as_bytes())
 }
 
 /// Whether a phone number (already known to be one) is a mobile number.
@@ -785,11 +806,11 @@ fn looks_like_person_name(value: &str) -> bool {
         && !any_word(value, is_place_word)
 }
 
-/// A person name recognised by its values alone: 2 to 4 words, one of them a common
+/// A person name recognised by its values: `min_words` to 4 words, one of them a common
 /// Moroccan given or family name (`el` and `عبد` do not count alone), no place word.
-fn has_known_name(value: &str) -> bool {
+fn has_known_name(value: &str, min_words: usize) -> bool {
     let words = value.split_whitespace().count();
-    if !(2..=4).contains(&words) || !looks_like_person_name(value) {
+    if !(min_words..=4).contains(&words) || !looks_like_person_name(value) {
         return false;
     }
     any_word(value, |word| {

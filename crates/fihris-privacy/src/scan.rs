@@ -12,7 +12,7 @@ use std::path::Path;
 use fihris_model::{Finding, FindingPath, PathSegment, Severity};
 
 use crate::decode::{self, Encoding};
-use crate::detect::{self, HeaderContext, PersonalKind};
+use crate::detect::{self, HeaderContext, Hint, PersonalKind};
 use crate::error::ScanError;
 use crate::mask::mask;
 use crate::summary::PersonalDataSummary;
@@ -380,7 +380,7 @@ struct ColumnState {
     name: String,
     context: HeaderContext,
     /// Kinds tried on each cell, in order; the first that matches counts the cell.
-    order: Vec<(PersonalKind, bool)>,
+    order: Vec<(PersonalKind, Hint)>,
     non_empty: u64,
     matches: [u64; KIND_COUNT],
     evidence: [Option<String>; KIND_COUNT],
@@ -394,20 +394,10 @@ struct ColumnState {
 impl ColumnState {
     fn new(name: String) -> Self {
         let context = detect::header_context(&name);
-        let mut order: Vec<(PersonalKind, bool)> = Vec::new();
-        for &kind in &context.hinted {
-            let strong = !(kind == PersonalKind::PersonName && context.weak_name);
-            order.push((kind, strong));
-        }
-        for &kind in PersonalKind::ALL {
-            if !kind.needs_header() && !order.iter().any(|&(k, _)| k == kind) {
-                order.push((kind, false));
-            }
-        }
-        Self {
+        let mut column = Self {
             name,
             context,
-            order,
+            order: Vec::new(),
             non_empty: 0,
             matches: [0; KIND_COUNT],
             evidence: Default::default(),
@@ -416,6 +406,26 @@ impl ColumnState {
             all_integers: true,
             small_cells: 0,
             small_lines: Vec::new(),
+        };
+        column.order_kinds();
+        column
+    }
+
+    /// Kinds the header names first, then the ones values alone can show.
+    fn order_kinds(&mut self) {
+        self.order.clear();
+        for &kind in &self.context.hinted {
+            let hint = if kind == PersonalKind::PersonName && self.context.weak_name {
+                Hint::Weak
+            } else {
+                Hint::Strong
+            };
+            self.order.push((kind, hint));
+        }
+        for &kind in PersonalKind::ALL {
+            if !kind.needs_header() && !self.order.iter().any(|&(k, _)| k == kind) {
+                self.order.push((kind, Hint::None));
+            }
         }
     }
 
@@ -444,8 +454,8 @@ impl ColumnState {
                 None => self.all_integers = false,
             }
         }
-        for &(kind, header_named) in &self.order {
-            if detect::matches_value(kind, value, header_named) {
+        for &(kind, hint) in &self.order {
+            if detect::matches_value(kind, value, hint) {
                 let index = kind_index(kind);
                 self.matches[index] += 1;
                 if self.evidence[index].is_none() {
@@ -566,7 +576,7 @@ fn find_column(columns: &[ColumnState], wanted: &str) -> Option<usize> {
 impl Scanner {
     fn new(header: &csv::ByteRecord, options: &ScanOptions) -> Result<Self, ScanError> {
         let name = options.source_name.as_deref();
-        let columns: Vec<ColumnState> = header
+        let mut columns: Vec<ColumnState> = header
             .iter()
             .enumerate()
             .map(|(index, field)| {
@@ -578,6 +588,18 @@ impl Scanner {
                 })
             })
             .collect();
+        // `nom` next to `prénom` is a family name.
+        let names_people = columns.iter().any(|column| {
+            column.context.hinted.contains(&PersonalKind::PersonName) && !column.context.weak_name
+        });
+        if names_people {
+            for column in &mut columns {
+                if column.context.weak_name {
+                    column.context.weak_name = false;
+                    column.order_kinds();
+                }
+            }
+        }
         let (quasi, quasi_suggested) = match &options.quasi_identifiers {
             Some(given) => {
                 let mut indexes = Vec::new();
