@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod scan;
 mod table;
 mod vocab;
 
@@ -29,6 +30,9 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Output::Text)]
         output: Output,
     },
+    /// Find personal data and re-identification risk in a CSV resource before publication;
+    /// exits with 1 when the verdict is not "publishable".
+    Scan(scan::ScanArgs),
 }
 
 /// How a command prints its result.
@@ -45,6 +49,7 @@ fn main() -> ExitCode {
     let mut stdout = io::stdout().lock();
     let result = match cli.command {
         Command::Vocab { list, output } => vocab::run(list, output, &mut stdout),
+        Command::Scan(args) => return scan::main(&args, &mut stdout),
     };
     match result.and_then(|()| stdout.flush()) {
         Ok(()) => ExitCode::SUCCESS,
