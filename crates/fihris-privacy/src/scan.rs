@@ -23,6 +23,10 @@ const RAGGED_ROWS_LISTED: u64 = 20;
 const SMALL_CELL_LINES_LISTED: usize = 10;
 /// How many distinct sensitive values are remembered per equivalence class.
 const SENSITIVE_VALUES_PER_CLASS: usize = 64;
+/// After this many non-empty values, a kind the header does not name and no value matched
+/// is no longer tried in the column (it cannot reach the threshold unless the column changes
+/// nature further down); this keeps the scan close to the speed of plain CSV parsing.
+const KIND_WARM_UP: u64 = 1024;
 /// A column is reported for a kind from this confidence on.
 const CONFIDENCE_THRESHOLD: f64 = 0.5;
 
@@ -472,6 +476,11 @@ impl ColumnState {
                 }
                 break;
             }
+        }
+        if self.non_empty == KIND_WARM_UP {
+            let matches = &self.matches;
+            self.order
+                .retain(|&(kind, hint)| hint != Hint::None || matches[kind_index(kind)] > 0);
         }
     }
 

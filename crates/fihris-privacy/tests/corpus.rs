@@ -181,3 +181,72 @@ fn aggregate_tables_are_recognised() {
     // Quasi-identifier headers of an aggregate table do not trigger k-anonymity.
     assert!(report.risk.is_none());
 }
+
+/// Rows generated on the fly: the input is never held in memory.
+struct Stream {
+    rng: Rng,
+    rows: u64,
+    row: u64,
+    line: Vec<u8>,
+    position: usize,
+}
+
+impl std::io::Read for Stream {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.position == self.line.len() {
+            if self.row > self.rows {
+                return Ok(0);
+            }
+            self.line = if self.row == 0 {
+                b"annee;commune;courriel;observations;montant\n".to_vec()
+            } else {
+                // A phone number in the remarks column only in the last rows.
+                let remark = if self.row > self.rows - 10 {
+                    format!("06{}", self.rng.digits(8))
+                } else {
+                    "RAS".to_owned()
+                };
+                format!(
+                    "{};{};user{}@gmail.com;{remark};{}.{}\n",
+                    2010 + self.row % 14,
+                    self.rng.pick(support::COMMUNES),
+                    self.row,
+                    self.rng.digits(5),
+                    self.rng.digits(2)
+                )
+                .into_bytes()
+            };
+            self.row += 1;
+            self.position = 0;
+        }
+        let count = (self.line.len() - self.position).min(buf.len());
+        buf[..count].copy_from_slice(&self.line[self.position..self.position + count]);
+        self.position += count;
+        Ok(count)
+    }
+}
+
+#[test]
+fn long_streams_keep_counting_what_matches() {
+    let stream = Stream {
+        rng: Rng::new(7),
+        rows: 40_000,
+        row: 0,
+        line: Vec::new(),
+        position: 0,
+    };
+    let report = scan_reader(stream, &ScanOptions::new()).expect("scan");
+    assert_eq!(report.records, 40_000);
+    let email = &report.columns[2].detections[0];
+    assert_eq!(
+        (email.kind.rule_id(), email.matches),
+        ("privacy.email", 40_000)
+    );
+    // Ten phone numbers among 40,000 remarks: under the threshold, and no longer tried
+    // after the first values (documented warm-up); statistics stay clean.
+    assert!(report.columns[3].detections.is_empty());
+    for position in [0, 1, 4] {
+        assert!(report.columns[position].detections.is_empty());
+    }
+    assert_eq!(report.verdict, Verdict::DoNotPublish);
+}
