@@ -372,6 +372,8 @@ fn csv_error(error: csv::Error, name: Option<&str>) -> ScanError {
 }
 
 const KIND_COUNT: usize = 13;
+/// Entries of the per-column table of recent answers.
+const CLASSIFY_CACHE: usize = 256;
 
 fn kind_index(kind: PersonalKind) -> usize {
     PersonalKind::ALL
@@ -393,6 +395,7 @@ struct ColumnState {
     all_integers: bool,
     small_cells: u64,
     small_lines: Vec<u64>,
+    cache: Vec<Option<(u64, Option<PersonalKind>, bool)>>,
 }
 
 impl ColumnState {
@@ -410,6 +413,7 @@ impl ColumnState {
             all_integers: true,
             small_cells: 0,
             small_lines: Vec::new(),
+            cache: vec![None; CLASSIFY_CACHE],
         };
         column.order_kinds();
         column
@@ -418,6 +422,7 @@ impl ColumnState {
     /// Kinds the header names first, then the ones values alone can show.
     fn order_kinds(&mut self) {
         self.order.clear();
+        self.cache.fill(None);
         for &kind in &self.context.hinted {
             let hint = if kind == PersonalKind::PersonName && self.context.weak_name {
                 Hint::Weak
@@ -458,30 +463,59 @@ impl ColumnState {
                 None => self.all_integers = false,
             }
         }
-        for &(kind, hint) in &self.order {
-            if detect::matches_value(kind, value, hint) {
+        if !self.order.is_empty() {
+            let (kind, flag) = self.classify(value);
+            if let Some(kind) = kind {
                 let index = kind_index(kind);
                 self.matches[index] += 1;
                 if self.evidence[index].is_none() {
                     self.evidence[index] = Some(mask(kind, value));
                 }
-                match kind {
-                    PersonalKind::Phone if detect::is_mobile_phone(value) => {
-                        self.mobile_phones += 1;
+                if flag {
+                    match kind {
+                        PersonalKind::Phone => self.mobile_phones += 1,
+                        PersonalKind::Email => self.personal_emails += 1,
+                        _ => {}
                     }
-                    PersonalKind::Email if !detect::is_role_email(value) => {
-                        self.personal_emails += 1;
-                    }
-                    _ => {}
                 }
-                break;
             }
         }
         if self.non_empty == KIND_WARM_UP {
             let matches = &self.matches;
             self.order
                 .retain(|&(kind, hint)| hint != Hint::None || matches[kind_index(kind)] > 0);
+            self.cache.fill(None);
         }
+    }
+
+    /// The first kind in `order` that matches `value`, and whether a phone number is a
+    /// mobile's or an e-mail address a person's. Values repeat (names, communes), so the
+    /// answer is remembered in a small table keyed by a hash of the value.
+    fn classify(&mut self, value: &str) -> (Option<PersonalKind>, bool) {
+        // FNV-1a: cheap, and a collision only misclassifies one cell.
+        let hash = value.bytes().fold(0xCBF2_9CE4_8422_2325_u64, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01B3)
+        });
+        let slot = (hash % CLASSIFY_CACHE as u64) as usize;
+        if let Some((cached_hash, kind, flag)) = self.cache[slot]
+            && cached_hash == hash
+        {
+            return (kind, flag);
+        }
+        let mut answer = (None, false);
+        for &(kind, hint) in &self.order {
+            if detect::matches_value(kind, value, hint) {
+                let flag = match kind {
+                    PersonalKind::Phone => detect::is_mobile_phone(value),
+                    PersonalKind::Email => !detect::is_role_email(value),
+                    _ => false,
+                };
+                answer = (Some(kind), flag);
+                break;
+            }
+        }
+        self.cache[slot] = Some((hash, answer.0, answer.1));
+        answer
     }
 
     fn is_count_column(&self) -> bool {
