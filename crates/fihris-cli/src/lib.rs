@@ -9,6 +9,7 @@ pub mod load;
 mod progress;
 pub mod report;
 pub mod sample;
+pub mod scan;
 pub mod stats;
 mod table;
 pub mod vocab;

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
-use fihris_cli::{Output, check, report, stats, vocab};
+use fihris_cli::{Output, check, report, scan, stats, vocab};
 
 /// Open-government-data catalogues: DCAT-AP 3, CKAN and the national inventory.
 #[derive(Debug, Parser)]
@@ -57,6 +57,9 @@ enum Command {
     /// Check catalogues: open formats and licences, MQA quality score, DCAT-AP 3.0.1 and
     /// national-profile conformance, freshness. Exits with 1 on error-level findings.
     Check(check::CheckArgs),
+    /// Find personal data and re-identification risk in a CSV resource before publication;
+    /// exits with 1 when the verdict is not "publishable".
+    Scan(scan::ScanArgs),
 }
 
 fn main() -> ExitCode {
@@ -83,6 +86,7 @@ fn main() -> ExitCode {
             &mut stdout,
         )),
         Command::Check(args) => check::run(&args, &mut stdout),
+        Command::Scan(args) => return scan::main(&args, &mut stdout),
     };
     match result.and_then(|outcome| stdout.flush().map(|()| outcome)) {
         Ok(check::Outcome::Clean) => ExitCode::SUCCESS,
