@@ -847,23 +847,33 @@ fn read_resource(
         );
     }
     distribution.extra.fields = kept_fields(fields, |key| {
-        resource_rule(key).map(|rule| (rule.derive)(&distribution))
+        resource_rule(key).map_or(Derived::Unmapped, |rule| {
+            Derived::Value((rule.derive)(&distribution))
+        })
     });
     distribution
 }
 
+/// What the writer would write for a key of the input.
+enum Derived {
+    /// The key is not mapped: kept as read.
+    Unmapped,
+    /// The key derives back to what was read.
+    Same,
+    /// The key derives to this value (or to nothing).
+    Value(Option<FieldValue>),
+}
+
 /// The fields a reader keeps: unmapped keys, and mapped keys whose derived value is not
 /// what was read (only the last of duplicate mapped keys counts, as in JSON parsers).
-fn kept_fields(
-    fields: &Fields,
-    derive: impl Fn(&str) -> Option<Option<FieldValue>>,
-) -> Vec<ExtraField> {
+fn kept_fields(fields: &Fields, derive: impl Fn(&str) -> Derived) -> Vec<ExtraField> {
     let mut kept = Vec::new();
     for (index, (key, raw)) in fields.iter().enumerate() {
         let keep = match derive(key) {
-            None => true,
-            Some(_) if fields[index + 1..].iter().any(|(other, _)| other == key) => false,
-            Some(derived) => !derived.is_some_and(|derived| json_eq(&derived, raw)),
+            Derived::Unmapped => true,
+            Derived::Same => false,
+            Derived::Value(_) if fields[index + 1..].iter().any(|(other, _)| other == key) => false,
+            Derived::Value(derived) => !derived.is_some_and(|derived| json_eq(&derived, raw)),
         };
         if keep {
             kept.push(ExtraField {
@@ -1056,10 +1066,26 @@ pub(crate) fn read_package(
     } else if !matches!(get(fields, "private"), Some(FieldValue::Bool(true))) {
         dataset.inventory.publication_status = Some(PublicationStatus::Published);
     }
-    dataset.extra.fields = kept_fields(fields, |key| {
-        package_rule(key).map(|rule| (rule.derive)(&dataset))
+    dataset.extra.fields = kept_fields(fields, |key| match key {
+        // Each resource that became a distribution derives back to itself (its own
+        // differing fields are kept on the distribution): skip building them to compare.
+        "resources" if resources_all_read(fields, &dataset) => Derived::Same,
+        _ => package_rule(key).map_or(Derived::Unmapped, |rule| {
+            Derived::Value((rule.derive)(&dataset))
+        }),
     });
     Ok(dataset)
+}
+
+/// Whether every item of `resources` was an object, now a distribution.
+fn resources_all_read(fields: &Fields, dataset: &Dataset) -> bool {
+    matches!(
+        get(fields, "resources"),
+        Some(FieldValue::Array(items))
+            if !items.is_empty()
+                && items.len() == dataset.distributions.len()
+                && items.iter().all(|item| matches!(item, FieldValue::Object(_)))
+    )
 }
 
 fn read_frequency(fields: &Fields, dataset: &mut Dataset, sink: &mut Sink<'_>) {
