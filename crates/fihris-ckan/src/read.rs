@@ -1,0 +1,495 @@
+use std::io::{BufRead, Read};
+
+use fihris_model::{Catalog, ExtraField, FieldValue, Iri, LanguageTag, NodeId, Text};
+
+use crate::error::{CkanError, CkanErrorKind, CkanWarning, CkanWarningKind};
+use crate::json::{get, line_column, parse_document, parse_value_at, skip_whitespace};
+use crate::mapping::{Options, Sink, read_package};
+
+/// The shapes of CKAN API JSON that fihris reads and writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CkanFormat {
+    /// One bare package object (what `package_show` returns in `result`).
+    Package,
+    /// A `package_show` answer: `{"success": true, "result": {package}}`.
+    PackageShow,
+    /// A `package_search` answer: `{"success": true, "result": {"count": n, "results": [...]}}`.
+    PackageSearch,
+    /// A JSON array of packages (`current_package_list_with_resources`, exports).
+    PackageList,
+    /// JSON lines: one package object per line.
+    JsonLines,
+}
+
+/// What [`CkanReader`] read: the catalogue, the warnings on its records and the shape of
+/// the input (to write it back the same way).
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct CkanRead {
+    /// The datasets read; envelope fields (`help`, search facets) are kept in
+    /// `catalog.extra.fields`.
+    pub catalog: Catalog,
+    /// Repairs, unknown organisations, themes, formats and licences, and skipped records.
+    pub warnings: Vec<CkanWarning>,
+    /// The shape of the input.
+    pub format: CkanFormat,
+}
+
+/// Reads CKAN API JSON into the model.
+///
+/// ```
+/// use fihris_ckan::CkanReader;
+/// let read = CkanReader::new().read_slice(br#"{"name": "ipc", "title": "Indice des prix (Mensuel)"}"#)?;
+/// assert_eq!(read.catalog.datasets[0].title.get(""), Some("Indice des prix (Mensuel)"));
+/// # Ok::<(), fihris_ckan::CkanError>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct CkanReader {
+    options: Options,
+}
+
+impl CkanReader {
+    /// A reader with the portal's base IRI `https://data.gov.ma/data/fr/` and untagged texts.
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The base IRI of the portal: datasets without a `uri` become `<base>dataset/<name>`,
+    /// resources `<dataset>/resource/<id>`, unknown organisations `<base>organization/<name>`.
+    /// A missing final `/` is added.
+    ///
+    /// # Errors
+    ///
+    /// [`CkanErrorKind::Config`] when `base` is not an absolute IRI.
+    pub fn with_base_iri(mut self, base: &str) -> Result<Self, CkanError> {
+        self.options.base = normalise_base(base)?;
+        Ok(self)
+    }
+
+    /// Tags titles, descriptions and keywords with this language, or `ar` when they are
+    /// written in Arabic script. Without it, texts are untagged.
+    ///
+    /// # Errors
+    ///
+    /// [`CkanErrorKind::Config`] when `tag` is not a BCP 47 language tag.
+    pub fn with_language(mut self, tag: &str) -> Result<Self, CkanError> {
+        let tag = LanguageTag::new(tag)
+            .map_err(|e| CkanError::new(CkanErrorKind::Config, e.to_string()))?;
+        self.options.language = Some(tag);
+        Ok(self)
+    }
+
+    /// Reads everything from `reader`, then as [`CkanReader::read_slice`].
+    ///
+    /// # Errors
+    ///
+    /// As [`CkanReader::read_slice`], and [`CkanErrorKind::Io`] when reading fails.
+    pub fn read(&self, mut reader: impl Read) -> Result<CkanRead, CkanError> {
+        let mut bytes = Vec::new();
+        reader.read_to_end(&mut bytes).map_err(CkanError::io)?;
+        self.read_slice(&bytes)
+    }
+
+    /// Reads a package, a `package_show` or `package_search` answer, a list of packages
+    /// or JSON lines of packages, telling them apart. UTF-8 (with or without a byte order
+    /// mark) and UTF-16 with a byte order mark are accepted.
+    ///
+    /// A broken package in a list, a search result or a JSON line is a
+    /// [`CkanWarningKind::BrokenRecord`] warning and the rest is read.
+    ///
+    /// # Errors
+    ///
+    /// [`CkanErrorKind::Syntax`] (with line and column) for text that is not JSON,
+    /// [`CkanErrorKind::Encoding`] for bytes that are not UTF-8,
+    /// [`CkanErrorKind::Html`] for an HTML page, [`CkanErrorKind::ApiFailure`] for a
+    /// `"success": false` answer, [`CkanErrorKind::Shape`] for other JSON, and
+    /// [`CkanErrorKind::Package`] when the input is one package that cannot be read.
+    pub fn read_slice(&self, input: &[u8]) -> Result<CkanRead, CkanError> {
+        let text = match decode(input) {
+            Ok(text) => text,
+            // One line of JSON lines that is not UTF-8 is a finding on that line.
+            Err(error) if looks_like_json_lines(&String::from_utf8_lossy(input)) => {
+                let _ = error;
+                return self.read_json_lines(input);
+            }
+            Err(error) => return Err(error),
+        };
+        let start = skip_whitespace(&text, 0);
+        if start == text.len() {
+            return Err(CkanError::new(CkanErrorKind::Shape, "the input is empty"));
+        }
+        if text.as_bytes()[start] == b'<' {
+            return Err(html_error(&text[start..]));
+        }
+        match parse_value_at(&text, start) {
+            Ok((value, end)) => {
+                let rest = skip_whitespace(&text, end);
+                if rest == text.len() {
+                    return self.read_document(value);
+                }
+                if matches!(value, FieldValue::Object(_)) && text[end..rest].contains('\n') {
+                    return self.read_json_lines(text.as_bytes());
+                }
+                let (line, column) = line_column(&text, rest);
+                Err(CkanError::new(
+                    CkanErrorKind::Syntax,
+                    "trailing characters after the JSON value",
+                )
+                .at(line, column))
+            }
+            Err(problem) => {
+                if looks_like_json_lines(&text) {
+                    return self.read_json_lines(text.as_bytes());
+                }
+                let (line, column) = line_column(&text, problem.offset);
+                Err(CkanError::new(CkanErrorKind::Syntax, problem.message).at(line, column))
+            }
+        }
+    }
+
+    /// Reads JSON lines of packages as they come (memory holds the model, not the input).
+    /// Blank lines are skipped; a line that is not a readable package is a
+    /// [`CkanWarningKind::BrokenRecord`] warning with its line and column.
+    ///
+    /// # Errors
+    ///
+    /// [`CkanErrorKind::Io`] when reading fails.
+    pub fn read_json_lines(&self, mut reader: impl BufRead) -> Result<CkanRead, CkanError> {
+        let mut catalog = self.catalog()?;
+        let mut warnings = Vec::new();
+        let mut buffer = Vec::new();
+        let mut line_number = 0u64;
+        let mut record = 0u64;
+        loop {
+            buffer.clear();
+            let read = reader
+                .read_until(b'\n', &mut buffer)
+                .map_err(CkanError::io)?;
+            if read == 0 {
+                break;
+            }
+            line_number += 1;
+            let mut bytes = buffer.as_slice();
+            if line_number == 1 {
+                bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            }
+            bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+            bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            record += 1;
+            let broken = |column: Option<u64>, message: String| {
+                CkanWarning::new(CkanWarningKind::BrokenRecord, record, None, message)
+                    .with_position(Some(line_number), column)
+            };
+            let line = match std::str::from_utf8(bytes) {
+                Ok(line) => line,
+                Err(error) => {
+                    let valid =
+                        std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or_default();
+                    let (_, column) = line_column(valid, valid.len());
+                    warnings.push(broken(Some(column), "the line is not UTF-8".to_owned()));
+                    continue;
+                }
+            };
+            match parse_document(line) {
+                Ok(FieldValue::Object(fields)) => {
+                    let mut sink = Sink {
+                        record,
+                        line: Some(line_number),
+                        dataset: None,
+                        warnings: Some(&mut warnings),
+                    };
+                    match read_package(&self.options, &fields, &mut sink) {
+                        Ok(dataset) => catalog.datasets.push(dataset),
+                        Err(reason) => {
+                            let dataset = sink.dataset.take();
+                            warnings.push(broken(None, reason).with_dataset(dataset));
+                        }
+                    }
+                }
+                Ok(_) => warnings.push(broken(None, "the line is not a package object".to_owned())),
+                Err(problem) => {
+                    let (_, column) = line_column(line, problem.offset);
+                    let message = if line.trim_start().starts_with('<') {
+                        "an HTML line instead of a JSON package".to_owned()
+                    } else {
+                        format!("invalid JSON: {}", problem.message)
+                    };
+                    warnings.push(broken(Some(column), message));
+                }
+            }
+        }
+        Ok(CkanRead {
+            catalog,
+            warnings,
+            format: CkanFormat::JsonLines,
+        })
+    }
+
+    fn catalog(&self) -> Result<Catalog, CkanError> {
+        let id = Iri::new(self.options.base.clone())
+            .map_err(|e| CkanError::new(CkanErrorKind::Config, e.to_string()))?;
+        Catalog::new(NodeId::Iri(id), Text::untagged("CKAN catalogue"))
+            .map_err(|e| CkanError::new(CkanErrorKind::Config, e.to_string()))
+    }
+
+    fn read_document(&self, value: FieldValue) -> Result<CkanRead, CkanError> {
+        let mut catalog = self.catalog()?;
+        let mut warnings = Vec::new();
+        let format = match value {
+            FieldValue::Object(fields) if get(&fields, "success").is_some() => {
+                match get(&fields, "success") {
+                    Some(FieldValue::Bool(true)) => {}
+                    _ => return Err(api_failure(&fields)),
+                }
+                catalog.extra.fields = fields
+                    .iter()
+                    .filter(|(key, _)| key != "success" && key != "result")
+                    .map(|(key, value)| ExtraField {
+                        key: key.clone(),
+                        value: value.clone(),
+                    })
+                    .collect();
+                match get(&fields, "result") {
+                    Some(FieldValue::Object(result)) if get(result, "results").is_some() => {
+                        self.read_search_result(result, &mut catalog, &mut warnings)?;
+                        CkanFormat::PackageSearch
+                    }
+                    Some(FieldValue::Object(package)) => {
+                        let dataset = self.read_single(package, &mut warnings)?;
+                        catalog.datasets.push(dataset);
+                        CkanFormat::PackageShow
+                    }
+                    Some(FieldValue::Array(items)) => {
+                        self.read_list(items, &mut catalog, &mut warnings);
+                        CkanFormat::PackageList
+                    }
+                    _ => {
+                        return Err(CkanError::new(
+                            CkanErrorKind::Shape,
+                            "\"result\" is neither a package nor a package_search result",
+                        ));
+                    }
+                }
+            }
+            FieldValue::Object(fields)
+                if matches!(get(&fields, "results"), Some(FieldValue::Array(_)))
+                    && get(&fields, "count").is_some() =>
+            {
+                self.read_search_result(&fields, &mut catalog, &mut warnings)?;
+                CkanFormat::PackageSearch
+            }
+            FieldValue::Object(package) => {
+                let dataset = self.read_single(&package, &mut warnings)?;
+                catalog.datasets.push(dataset);
+                CkanFormat::Package
+            }
+            FieldValue::Array(items) => {
+                self.read_list(&items, &mut catalog, &mut warnings);
+                CkanFormat::PackageList
+            }
+            _ => {
+                return Err(CkanError::new(
+                    CkanErrorKind::Shape,
+                    "expected a package object, a list of packages or a CKAN API answer",
+                ));
+            }
+        };
+        Ok(CkanRead {
+            catalog,
+            warnings,
+            format,
+        })
+    }
+
+    fn read_single(
+        &self,
+        package: &[(String, FieldValue)],
+        warnings: &mut Vec<CkanWarning>,
+    ) -> Result<fihris_model::Dataset, CkanError> {
+        let mut sink = Sink {
+            record: 1,
+            line: None,
+            dataset: None,
+            warnings: Some(warnings),
+        };
+        read_package(&self.options, package, &mut sink)
+            .map_err(|reason| CkanError::new(CkanErrorKind::Package, reason).in_record(1))
+    }
+
+    fn read_search_result(
+        &self,
+        result: &[(String, FieldValue)],
+        catalog: &mut Catalog,
+        warnings: &mut Vec<CkanWarning>,
+    ) -> Result<(), CkanError> {
+        let Some(FieldValue::Array(items)) = get(result, "results") else {
+            return Err(CkanError::new(
+                CkanErrorKind::Shape,
+                "\"results\" of a package_search answer is not a list",
+            ));
+        };
+        let rest: Vec<(String, FieldValue)> = result
+            .iter()
+            .filter(|(key, _)| key != "results")
+            .cloned()
+            .collect();
+        catalog.extra.fields.push(ExtraField {
+            key: "result".to_owned(),
+            value: FieldValue::Object(rest),
+        });
+        self.read_list(items, catalog, warnings);
+        Ok(())
+    }
+
+    fn read_list(
+        &self,
+        items: &[FieldValue],
+        catalog: &mut Catalog,
+        warnings: &mut Vec<CkanWarning>,
+    ) {
+        for (index, item) in items.iter().enumerate() {
+            let record = index as u64 + 1;
+            let FieldValue::Object(fields) = item else {
+                warnings.push(CkanWarning::new(
+                    CkanWarningKind::BrokenRecord,
+                    record,
+                    None,
+                    "the record is not a package object",
+                ));
+                continue;
+            };
+            let mut sink = Sink {
+                record,
+                line: None,
+                dataset: None,
+                warnings: Some(warnings),
+            };
+            match read_package(&self.options, fields, &mut sink) {
+                Ok(dataset) => catalog.datasets.push(dataset),
+                Err(reason) => {
+                    let dataset = sink.dataset.take();
+                    warnings.push(
+                        CkanWarning::new(CkanWarningKind::BrokenRecord, record, None, reason)
+                            .with_dataset(dataset),
+                    );
+                }
+            }
+        }
+    }
+}
+
+pub(crate) fn normalise_base(base: &str) -> Result<String, CkanError> {
+    let mut base = base.trim().to_owned();
+    if !base.ends_with('/') {
+        base.push('/');
+    }
+    Iri::new(base.clone()).map_err(|e| CkanError::new(CkanErrorKind::Config, e.to_string()))?;
+    Ok(base)
+}
+
+/// UTF-8 (BOM stripped) or UTF-16 with a BOM, as text.
+fn decode(input: &[u8]) -> Result<std::borrow::Cow<'_, str>, CkanError> {
+    let utf16 = |bytes: &[u8], little: bool| -> Result<String, CkanError> {
+        if !bytes.len().is_multiple_of(2) {
+            return Err(CkanError::new(
+                CkanErrorKind::Encoding,
+                "UTF-16 input with an odd number of bytes",
+            ));
+        }
+        let units = bytes.chunks_exact(2).map(|pair| {
+            if little {
+                u16::from_le_bytes([pair[0], pair[1]])
+            } else {
+                u16::from_be_bytes([pair[0], pair[1]])
+            }
+        });
+        char::decode_utf16(units)
+            .collect::<Result<String, _>>()
+            .map_err(|_| {
+                CkanError::new(
+                    CkanErrorKind::Encoding,
+                    "invalid UTF-16 (unpaired surrogate)",
+                )
+            })
+    };
+    if let Some(rest) = input.strip_prefix(b"\xFF\xFE") {
+        return utf16(rest, true).map(Into::into);
+    }
+    if let Some(rest) = input.strip_prefix(b"\xFE\xFF") {
+        return utf16(rest, false).map(Into::into);
+    }
+    let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
+    match std::str::from_utf8(input) {
+        Ok(text) => Ok(text.into()),
+        Err(error) => {
+            let valid = std::str::from_utf8(&input[..error.valid_up_to()]).unwrap_or_default();
+            let (line, column) = line_column(valid, valid.len());
+            Err(CkanError::new(
+                CkanErrorKind::Encoding,
+                format!(
+                    "byte 0x{:02X} is not UTF-8 (CKAN answers in UTF-8; convert the file first)",
+                    input[error.valid_up_to()]
+                ),
+            )
+            .at(line, column))
+        }
+    }
+}
+
+fn html_error(text: &str) -> CkanError {
+    let lower = text.to_ascii_lowercase();
+    let title = lower.find("<title>").and_then(|start| {
+        let start = start + "<title>".len();
+        let end = lower[start..].find("</title>")? + start;
+        text.get(start..end).map(|title| title.trim().to_owned())
+    });
+    let message = match title {
+        Some(title) if !title.is_empty() => format!(
+            "the server sent an HTML page ({title:?}) instead of JSON: an error page, a login or a firewall"
+        ),
+        _ => "the server sent an HTML page instead of JSON: an error page, a login or a firewall"
+            .to_owned(),
+    };
+    CkanError::new(CkanErrorKind::Html, message).at(1, 1)
+}
+
+fn api_failure(fields: &[(String, FieldValue)]) -> CkanError {
+    let mut message = "\"success\" is not true".to_owned();
+    if let Some(FieldValue::Object(error)) = get(fields, "error") {
+        let text = |key: &str| match get(error, key) {
+            Some(FieldValue::String(text)) => Some(text.as_str()),
+            _ => None,
+        };
+        match (text("__type"), text("message")) {
+            (Some(kind), Some(detail)) => message = format!("{kind}: {detail}"),
+            (Some(detail), None) | (None, Some(detail)) => message = detail.to_owned(),
+            (None, None) => {}
+        }
+    }
+    CkanError::new(CkanErrorKind::ApiFailure, message)
+}
+
+/// Whether the text is JSON lines: several lines, the first not a lone `{` or `[` (a
+/// pretty-printed document), and some unindented line other than the first that parses alone
+/// as an object.
+fn looks_like_json_lines(text: &str) -> bool {
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .collect();
+    let Some(first) = lines.first() else {
+        return false;
+    };
+    if lines.len() < 2 || matches!(first.trim(), "{" | "[") {
+        return false;
+    }
+    lines.iter().skip(1).take(50).any(|line| {
+        !line.starts_with(char::is_whitespace)
+            && matches!(parse_document(line), Ok(FieldValue::Object(_)))
+    })
+}
