@@ -3,10 +3,12 @@
 //! or unreadable input).
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod convert;
 mod table;
 mod vocab;
 
@@ -29,6 +31,27 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Output::Text)]
         output: Output,
     },
+    /// Convert catalogues between formats (DCAT-AP 3 as Turtle, N-Triples, RDF/XML, JSON-LD).
+    Convert {
+        /// Input files; none or `-` reads standard input.
+        files: Vec<PathBuf>,
+        /// Input format (default: from each file's extension).
+        #[arg(long, value_enum)]
+        from: Option<convert::InputFormat>,
+        /// Output format.
+        #[arg(long, value_enum)]
+        to: convert::OutputFormat,
+        /// Output file (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Write exactly the graph read, without the typings DCAT-AP validation needs.
+        #[arg(long)]
+        exact: bool,
+        /// Interpret non-canonical values (literal licences, dates typed wrong…), with a
+        /// warning each.
+        #[arg(long)]
+        repair: bool,
+    },
 }
 
 /// How a command prints its result.
@@ -45,6 +68,31 @@ fn main() -> ExitCode {
     let mut stdout = io::stdout().lock();
     let result = match cli.command {
         Command::Vocab { list, output } => vocab::run(list, output, &mut stdout),
+        Command::Convert {
+            files,
+            from,
+            to,
+            output,
+            exact,
+            repair,
+        } => {
+            let options = convert::ConvertOptions {
+                files,
+                from,
+                to,
+                output,
+                exact,
+                repair,
+            };
+            let mut stderr = io::stderr().lock();
+            match convert::run(&options, &mut io::stdin().lock(), &mut stdout, &mut stderr) {
+                Ok(()) => Ok(()),
+                Err(error) => {
+                    let _ = convert::report(&error, &mut stderr);
+                    return ExitCode::from(2);
+                }
+            }
+        }
     };
     match result.and_then(|()| stdout.flush()) {
         Ok(()) => ExitCode::SUCCESS,
