@@ -41,7 +41,12 @@ fn extras(extras: &mut Extras) {
         }
     }
     dedup(&mut extras.statements);
-    let key = |s: &Statement| (s.predicate.as_str() != fihris_vocab::ns::rdf::TYPE, s.predicate.clone());
+    let key = |s: &Statement| {
+        (
+            s.predicate.as_str() != fihris_vocab::ns::rdf::TYPE,
+            s.predicate.clone(),
+        )
+    };
     extras.statements.sort_by_key(key);
 }
 
