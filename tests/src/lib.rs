@@ -7,6 +7,7 @@
 use std::path::PathBuf;
 
 pub mod arbitrary;
+pub mod rdf;
 
 /// The shared data folder: `../shared` next to the workspace root.
 ///

@@ -5,6 +5,7 @@
 //! dicts, so both always agree.
 
 pub mod check;
+pub mod convert;
 pub mod load;
 mod progress;
 pub mod report;

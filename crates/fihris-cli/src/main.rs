@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
-use fihris_cli::{Output, check, report, scan, stats, vocab};
+use fihris_cli::{Output, check, convert, report, scan, stats, vocab};
 
 /// Open-government-data catalogues: DCAT-AP 3, CKAN and the national inventory.
 #[derive(Debug, Parser)]
@@ -29,6 +29,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Output::Text)]
         output: Output,
     },
+    /// Convert catalogues between formats (DCAT-AP 3 as Turtle, N-Triples, RDF/XML, JSON-LD).
+    Convert(convert::ConvertOptions),
     /// Inventory statistics and producer scorecards, as of a date.
     Stats {
         /// Catalogue files; none: the embedded sample catalogue.
@@ -68,6 +70,16 @@ fn main() -> ExitCode {
     let clean = |result: io::Result<()>| result.map(|()| check::Outcome::Clean);
     let result = match cli.command {
         Command::Vocab { list, output } => clean(vocab::run(list, output, &mut stdout)),
+        Command::Convert(options) => {
+            let mut stderr = io::stderr().lock();
+            match convert::run(&options, &mut io::stdin().lock(), &mut stdout, &mut stderr) {
+                Ok(()) => Ok(check::Outcome::Clean),
+                Err(error) => {
+                    let _ = convert::report(&error, &mut stderr);
+                    return ExitCode::from(2);
+                }
+            }
+        }
         Command::Stats {
             files,
             as_of,

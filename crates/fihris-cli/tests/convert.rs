@@ -1,0 +1,93 @@
+//! `fihris convert` end to end: formats, standard input, exit codes and error positions.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+const TURTLE: &str = r#"@prefix dcat: <http://www.w3.org/ns/dcat#> .
+@prefix dct: <http://purl.org/dc/terms/> .
+<https://data.gov.ma/catalog> a dcat:Catalog ; dct:title "Portail"@fr ;
+    dcat:dataset <https://data.gov.ma/d/ipc> .
+<https://data.gov.ma/d/ipc> a dcat:Dataset ; dct:title "Indice des prix"@fr .
+"#;
+
+fn fihris(args: &[&str], stdin: &str) -> std::process::Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fihris"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the fihris binary runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
+    child.wait_with_output().expect("output")
+}
+
+#[test]
+fn stdin_turtle_to_every_format() {
+    for (to, needle) in [
+        ("ntriples", "<http://www.w3.org/ns/dcat#Dataset>"),
+        ("rdfxml", "<dcat:Dataset"),
+        ("jsonld", "\"Dataset\""),
+        ("turtle", "dcat:Dataset"),
+    ] {
+        let output = fihris(&["convert", "--from", "turtle", "--to", to], TURTLE);
+        assert!(output.status.success(), "{to}: {output:?}");
+        let text = String::from_utf8(output.stdout).expect("utf-8");
+        assert!(text.contains(needle), "{to}: {text}");
+    }
+}
+
+#[test]
+fn files_by_extension_and_output_file() {
+    let dir = std::env::temp_dir().join(format!("fihris-convert-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let input = dir.join("catalog.ttl");
+    std::fs::write(&input, TURTLE).expect("write");
+    let out = dir.join("catalog.jsonld");
+    let output = fihris(
+        &[
+            "convert",
+            input.to_str().expect("utf-8 path"),
+            "--to",
+            "jsonld",
+            "-o",
+            out.to_str().expect("utf-8 path"),
+        ],
+        "",
+    );
+    assert!(output.status.success(), "{output:?}");
+    let back = fihris(
+        &[
+            "convert",
+            out.to_str().expect("utf-8 path"),
+            "--to",
+            "ntriples",
+        ],
+        "",
+    );
+    assert!(back.status.success(), "{back:?}");
+    assert!(String::from_utf8_lossy(&back.stdout).contains("Indice des prix"));
+    std::fs::remove_dir_all(&dir).expect("clean up");
+}
+
+#[test]
+fn syntax_error_gives_position_and_exit_2() {
+    let output = fihris(
+        &["convert", "--from", "turtle", "--to", "ntriples"],
+        "@prefix dct: <http://purl.org/dc/terms/> .\n<a> dct:title \"x\" ;; .\n",
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("<stdin>:2:"), "{stderr}");
+}
+
+#[test]
+fn stdin_needs_a_format() {
+    let output = fihris(&["convert", "--to", "turtle"], TURTLE);
+    assert_eq!(output.status.code(), Some(2));
+}

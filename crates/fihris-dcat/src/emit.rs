@@ -1,0 +1,1083 @@
+//! Model -> triples. One function per DCAT-AP class; the writers and the reader (to find the
+//! triples a writer adds on its own) share them.
+
+use std::collections::HashSet;
+
+use fihris_model::{
+    Agent, AgentKind, Catalog, CatalogRecord, Checksum, Concept, ContactKind, ContactPoint,
+    DataService, Dataset, DatasetSeries, Distribution, Extras, Identifier, Inventory, Iri, Keyword,
+    LabelledResource, LicenseDocument, Literal, Location, NodeId, PeriodOfTime, PersonalData,
+    Relationship, Temporal, Term, Text, Triple,
+};
+use fihris_vocab::ns::{
+    adms, dcat, dcatap, dct, fihris, foaf, locn, rdf, rdfs, skos, spdx, vcard, xsd,
+};
+use fihris_vocab::{LabelLanguage, PortalTheme, Vocabulary};
+use oxrdf::{BlankNode, NamedNode, NamedOrBlankNode, Term as OxTerm, Triple as OxTriple};
+
+/// Label of the blank node a reader gives a catalogue when the input has no `dcat:Catalog`:
+/// writers then write no catalogue node, only its datasets and extra triples.
+pub const IMPLICIT_CATALOG: &str = "fihris-implicit-catalog";
+
+/// `dcat:isVersionOf` (DCAT 3), not among the vocabulary constants.
+pub(crate) const DCAT_IS_VERSION_OF: &str = "http://www.w3.org/ns/dcat#isVersionOf";
+
+/// Whether a catalogue is the implicit one a reader builds for an input without
+/// `dcat:Catalog` (see [`IMPLICIT_CATALOG`]).
+#[must_use]
+pub fn is_implicit(catalog: &Catalog) -> bool {
+    matches!(&catalog.id, NodeId::Blank(blank) if blank.as_str() == IMPLICIT_CATALOG)
+}
+
+pub(crate) fn named(iri: &str) -> NamedNode {
+    NamedNode::new_unchecked(iri)
+}
+
+pub(crate) fn node(id: &NodeId) -> NamedOrBlankNode {
+    match id {
+        NodeId::Iri(iri) => named(iri.as_str()).into(),
+        NodeId::Blank(blank) => BlankNode::new_unchecked(blank.as_str()).into(),
+    }
+}
+
+/// FNV-1a, 64 bits: stable across platforms and Rust versions, unlike `DefaultHasher`.
+fn fnv(parts: &[&[u8]]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for byte in *part {
+            hash ^= u64::from(*byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        hash ^= 0xff;
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// The label a writer gives the blank node of a value without identifier: derived from the
+/// subject, the property and the position, so that the same model gives the same bytes.
+pub(crate) fn minted_label(parent: &NamedOrBlankNode, property: &str, index: usize) -> String {
+    let parent = match parent {
+        NamedOrBlankNode::NamedNode(node) => node.as_str().to_owned(),
+        NamedOrBlankNode::BlankNode(node) => format!("_:{}", node.as_str()),
+    };
+    let hash = fnv(&[
+        parent.as_bytes(),
+        property.as_bytes(),
+        index.to_string().as_bytes(),
+    ]);
+    format!("n{hash:016x}")
+}
+
+fn sub_node(
+    id: Option<&NodeId>,
+    parent: &NamedOrBlankNode,
+    property: &str,
+    index: usize,
+) -> NamedOrBlankNode {
+    match id {
+        Some(id) => node(id),
+        None => BlankNode::new_unchecked(minted_label(parent, property, index)).into(),
+    }
+}
+
+pub(crate) fn literal(literal: &Literal) -> oxrdf::Literal {
+    match literal {
+        Literal::Simple(value) => oxrdf::Literal::new_simple_literal(value),
+        Literal::LanguageTagged { value, language } => {
+            oxrdf::Literal::new_language_tagged_literal_unchecked(value, language.as_str())
+        }
+        Literal::Typed { value, datatype } => {
+            oxrdf::Literal::new_typed_literal(value, named(datatype.as_str()))
+        }
+    }
+}
+
+pub(crate) fn term(term: &Term) -> OxTerm {
+    match term {
+        Term::Iri(iri) => named(iri.as_str()).into(),
+        Term::Blank(blank) => BlankNode::new_unchecked(blank.as_str()).into(),
+        Term::Literal(value) => literal(value).into(),
+    }
+}
+
+pub(crate) fn temporal(value: &Temporal) -> oxrdf::Literal {
+    oxrdf::Literal::new_typed_literal(value.as_str(), named(value.kind().datatype()))
+}
+
+/// The triples of one part of the output (catalogue header, one dataset, footer), without
+/// duplicates, in emission order.
+#[derive(Default)]
+pub(crate) struct Chunk {
+    pub(crate) triples: Vec<OxTriple>,
+    seen: HashSet<OxTriple>,
+}
+
+impl Chunk {
+    pub(crate) fn clear(&mut self) {
+        self.triples.clear();
+        self.seen.clear();
+    }
+
+    fn push(&mut self, subject: &NamedOrBlankNode, predicate: &str, object: impl Into<OxTerm>) {
+        let triple = OxTriple::new(subject.clone(), named(predicate), object);
+        if self.seen.insert(triple.clone()) {
+            self.triples.push(triple);
+        }
+    }
+}
+
+/// Emits the triples of model values. `implied` adds the typings DCAT-AP shapes check with
+/// `sh:class` (vocabulary terms, `foaf:Agent`, `foaf:Document`…) and the portal theme scheme.
+pub(crate) struct Emitter {
+    pub(crate) implied: bool,
+    portal_themes_used: Vec<bool>,
+}
+
+impl Emitter {
+    pub(crate) fn new(implied: bool) -> Self {
+        Self {
+            implied,
+            portal_themes_used: vec![false; PortalTheme::ALL.len()],
+        }
+    }
+
+    fn implied_type(&self, chunk: &mut Chunk, subject: &NamedOrBlankNode, class: &str) {
+        if self.implied {
+            chunk.push(subject, rdf::TYPE, named(class));
+        }
+    }
+
+    fn implied_iri_type(&self, chunk: &mut Chunk, iri: &str, class: &str) {
+        if self.implied {
+            chunk.push(&named(iri).into(), rdf::TYPE, named(class));
+        }
+    }
+
+    fn text(chunk: &mut Chunk, subject: &NamedOrBlankNode, predicate: &str, text: &Text) {
+        for (language, value) in text.iter() {
+            let object = match language {
+                Some(tag) => {
+                    oxrdf::Literal::new_language_tagged_literal_unchecked(value, tag.as_str())
+                }
+                None => oxrdf::Literal::new_simple_literal(value),
+            };
+            chunk.push(subject, predicate, object);
+        }
+    }
+
+    fn iri(chunk: &mut Chunk, subject: &NamedOrBlankNode, predicate: &str, iri: &Iri) {
+        chunk.push(subject, predicate, named(iri.as_str()));
+    }
+
+    fn iris(chunk: &mut Chunk, subject: &NamedOrBlankNode, predicate: &str, iris: &[Iri]) {
+        for iri in iris {
+            Self::iri(chunk, subject, predicate, iri);
+        }
+    }
+
+    fn nodes(chunk: &mut Chunk, subject: &NamedOrBlankNode, predicate: &str, nodes: &[NodeId]) {
+        for id in nodes {
+            chunk.push(subject, predicate, node(id));
+        }
+    }
+
+    fn date(
+        chunk: &mut Chunk,
+        subject: &NamedOrBlankNode,
+        predicate: &str,
+        value: Option<&Temporal>,
+    ) {
+        if let Some(value) = value {
+            chunk.push(subject, predicate, temporal(value));
+        }
+    }
+
+    fn plain(chunk: &mut Chunk, subject: &NamedOrBlankNode, predicate: &str, value: &str) {
+        chunk.push(
+            subject,
+            predicate,
+            oxrdf::Literal::new_simple_literal(value),
+        );
+    }
+
+    fn typed(
+        chunk: &mut Chunk,
+        subject: &NamedOrBlankNode,
+        predicate: &str,
+        value: &str,
+        datatype: &str,
+    ) {
+        chunk.push(
+            subject,
+            predicate,
+            oxrdf::Literal::new_typed_literal(value, named(datatype)),
+        );
+    }
+
+    fn concept<T: Vocabulary>(
+        &self,
+        chunk: &mut Chunk,
+        subject: &NamedOrBlankNode,
+        predicate: &str,
+        concept: &Concept<T>,
+        class: Option<&str>,
+    ) {
+        chunk.push(subject, predicate, named(concept.iri()));
+        if let Some(class) = class {
+            self.implied_iri_type(chunk, concept.iri(), class);
+        }
+    }
+
+    fn documents(
+        &self,
+        chunk: &mut Chunk,
+        subject: &NamedOrBlankNode,
+        predicate: &str,
+        pages: &[Iri],
+    ) {
+        for page in pages {
+            Self::iri(chunk, subject, predicate, page);
+            self.implied_iri_type(chunk, page.as_str(), foaf::DOCUMENT);
+        }
+    }
+
+    fn extras(chunk: &mut Chunk, subject: &NamedOrBlankNode, extras: &Extras) {
+        for statement in &extras.statements {
+            chunk.push(
+                subject,
+                statement.predicate.as_str(),
+                term(&statement.object),
+            );
+        }
+    }
+
+    pub(crate) fn extra_triples(chunk: &mut Chunk, triples: &[Triple]) {
+        for triple in triples {
+            chunk.push(
+                &node(&triple.subject),
+                triple.predicate.as_str(),
+                term(&triple.object),
+            );
+        }
+    }
+
+    fn agent(
+        &self,
+        chunk: &mut Chunk,
+        parent: &NamedOrBlankNode,
+        predicate: &str,
+        index: usize,
+        agent: &Agent,
+    ) {
+        let subject = sub_node(agent.id.as_ref(), parent, predicate, index);
+        chunk.push(parent, predicate, subject.clone());
+        let class = match agent.kind {
+            AgentKind::Person => foaf::PERSON,
+            AgentKind::Agent => foaf::AGENT,
+            _ => foaf::ORGANIZATION,
+        };
+        chunk.push(&subject, rdf::TYPE, named(class));
+        if class != foaf::AGENT {
+            self.implied_type(chunk, &subject, foaf::AGENT);
+        }
+        Self::text(chunk, &subject, foaf::NAME, &agent.name);
+        if let Some(agent_type) = &agent.agent_type {
+            Self::iri(chunk, &subject, dct::TYPE, agent_type);
+        }
+        if let Some(homepage) = &agent.homepage {
+            self.documents(
+                chunk,
+                &subject,
+                foaf::HOMEPAGE,
+                std::slice::from_ref(homepage),
+            );
+        }
+        if let Some(email) = &agent.email {
+            mailbox(chunk, &subject, foaf::MBOX, email);
+        }
+        if let Some(identifier) = &agent.identifier {
+            Self::plain(chunk, &subject, dct::IDENTIFIER, identifier);
+        }
+        Self::extras(chunk, &subject, &agent.extra);
+    }
+
+    fn agents(
+        &self,
+        chunk: &mut Chunk,
+        parent: &NamedOrBlankNode,
+        predicate: &str,
+        agents: &[Agent],
+    ) {
+        for (index, agent) in agents.iter().enumerate() {
+            self.agent(chunk, parent, predicate, index, agent);
+        }
+    }
+
+    fn contact_points(
+        &self,
+        chunk: &mut Chunk,
+        parent: &NamedOrBlankNode,
+        contacts: &[ContactPoint],
+    ) {
+        for (index, contact) in contacts.iter().enumerate() {
+            let subject = sub_node(contact.id.as_ref(), parent, dcat::CONTACT_POINT, index);
+            chunk.push(parent, dcat::CONTACT_POINT, subject.clone());
+            let class = match contact.kind {
+                ContactKind::Organization => vcard::ORGANIZATION,
+                ContactKind::Individual => vcard::INDIVIDUAL,
+                ContactKind::Group => VCARD_GROUP,
+                _ => vcard::KIND,
+            };
+            chunk.push(&subject, rdf::TYPE, named(class));
+            Self::text(chunk, &subject, vcard::FN, &contact.name);
+            if let Some(email) = &contact.email {
+                mailbox(chunk, &subject, vcard::HAS_EMAIL, email);
+            }
+            if let Some(telephone) = &contact.telephone {
+                match telephone
+                    .strip_prefix("tel:")
+                    .and(NamedNode::new(telephone).ok())
+                {
+                    Some(iri) => chunk.push(&subject, vcard::HAS_TELEPHONE, iri),
+                    None => Self::plain(chunk, &subject, vcard::HAS_TELEPHONE, telephone),
+                }
+            }
+            if let Some(url) = &contact.url {
+                Self::iri(chunk, &subject, vcard::HAS_URL, url);
+            }
+            Self::text(
+                chunk,
+                &subject,
+                vcard::ORGANIZATION_NAME,
+                &contact.organization_name,
+            );
+            Self::extras(chunk, &subject, &contact.extra);
+        }
+    }
+
+    fn licence(&self, chunk: &mut Chunk, parent: &NamedOrBlankNode, licence: &LicenseDocument) {
+        let subject = node(&licence.id);
+        chunk.push(parent, dct::LICENSE, subject.clone());
+        self.implied_type(chunk, &subject, dct::LICENSE_DOCUMENT);
+        if let Some(licence_type) = &licence.licence_type {
+            Self::iri(chunk, &subject, dct::TYPE, licence_type);
+        }
+        Self::text(chunk, &subject, rdfs::LABEL, &licence.label);
+        Self::extras(chunk, &subject, &licence.extra);
+    }
+
+    fn labelled(
+        &self,
+        chunk: &mut Chunk,
+        parent: &NamedOrBlankNode,
+        predicate: &str,
+        class: &str,
+        resources: &[LabelledResource],
+    ) {
+        for (index, resource) in resources.iter().enumerate() {
+            let subject = sub_node(resource.id.as_ref(), parent, predicate, index);
+            chunk.push(parent, predicate, subject.clone());
+            self.implied_type(chunk, &subject, class);
+            Self::text(chunk, &subject, rdfs::LABEL, &resource.label);
+            Self::extras(chunk, &subject, &resource.extra);
+        }
+    }
+
+    fn periods(&self, chunk: &mut Chunk, parent: &NamedOrBlankNode, periods: &[PeriodOfTime]) {
+        for (index, period) in periods.iter().enumerate() {
+            let subject = sub_node(period.id.as_ref(), parent, dct::TEMPORAL, index);
+            chunk.push(parent, dct::TEMPORAL, subject.clone());
+            self.implied_type(chunk, &subject, dct::PERIOD_OF_TIME);
+            Self::date(chunk, &subject, dcat::START_DATE, period.start.as_ref());
+            Self::date(chunk, &subject, dcat::END_DATE, period.end.as_ref());
+            Self::extras(chunk, &subject, &period.extra);
+        }
+    }
+
+    fn locations(&self, chunk: &mut Chunk, parent: &NamedOrBlankNode, locations: &[Location]) {
+        for (index, location) in locations.iter().enumerate() {
+            let subject = sub_node(location.id.as_ref(), parent, dct::SPATIAL, index);
+            chunk.push(parent, dct::SPATIAL, subject.clone());
+            self.implied_type(chunk, &subject, dct::LOCATION);
+            Self::text(chunk, &subject, skos::PREF_LABEL, &location.name);
+            for (predicate, value) in [
+                (locn::GEOMETRY_PROP, &location.geometry),
+                (dcat::BBOX, &location.bbox),
+                (dcat::CENTROID, &location.centroid),
+            ] {
+                if let Some(value) = value {
+                    chunk.push(&subject, predicate, literal(value));
+                }
+            }
+            Self::extras(chunk, &subject, &location.extra);
+        }
+    }
+
+    fn checksum(&self, chunk: &mut Chunk, parent: &NamedOrBlankNode, checksum: &Checksum) {
+        let subject = sub_node(checksum.id.as_ref(), parent, spdx::CHECKSUM_PROP, 0);
+        chunk.push(parent, spdx::CHECKSUM_PROP, subject.clone());
+        self.implied_type(chunk, &subject, spdx::CHECKSUM);
+        Self::iri(chunk, &subject, spdx::ALGORITHM, &checksum.algorithm);
+        Self::typed(
+            chunk,
+            &subject,
+            spdx::CHECKSUM_VALUE,
+            &checksum.value,
+            xsd::HEX_BINARY,
+        );
+    }
+
+    fn identifiers(
+        &self,
+        chunk: &mut Chunk,
+        parent: &NamedOrBlankNode,
+        identifiers: &[Identifier],
+    ) {
+        for (index, identifier) in identifiers.iter().enumerate() {
+            let subject = sub_node(identifier.id.as_ref(), parent, adms::IDENTIFIER_PROP, index);
+            chunk.push(parent, adms::IDENTIFIER_PROP, subject.clone());
+            self.implied_type(chunk, &subject, adms::IDENTIFIER);
+            chunk.push(&subject, skos::NOTATION, literal(&identifier.notation));
+            if let Some(agency) = &identifier.scheme_agency {
+                Self::plain(chunk, &subject, adms::SCHEMA_AGENCY, agency);
+            }
+            Self::extras(chunk, &subject, &identifier.extra);
+        }
+    }
+
+    fn relationships(
+        &self,
+        chunk: &mut Chunk,
+        parent: &NamedOrBlankNode,
+        relations: &[Relationship],
+    ) {
+        for (index, relation) in relations.iter().enumerate() {
+            let subject = sub_node(
+                relation.id.as_ref(),
+                parent,
+                dcat::QUALIFIED_RELATION,
+                index,
+            );
+            chunk.push(parent, dcat::QUALIFIED_RELATION, subject.clone());
+            self.implied_type(chunk, &subject, dcat::RELATIONSHIP);
+            chunk.push(&subject, dct::RELATION, node(&relation.relation));
+            Self::iri(chunk, &subject, dcat::HAD_ROLE, &relation.role);
+            Self::extras(chunk, &subject, &relation.extra);
+        }
+    }
+
+    fn languages(
+        &self,
+        chunk: &mut Chunk,
+        subject: &NamedOrBlankNode,
+        languages: &[Concept<fihris_vocab::Language>],
+    ) {
+        for language in languages {
+            self.concept(
+                chunk,
+                subject,
+                dct::LANGUAGE,
+                language,
+                Some(dct::LINGUISTIC_SYSTEM),
+            );
+        }
+    }
+
+    /// The catalogue itself and the triples no entity holds. Datasets, series, services and
+    /// records are written by their own calls.
+    pub(crate) fn catalog_header(&self, chunk: &mut Chunk, catalog: &Catalog) {
+        if !is_implicit(catalog) {
+            let subject = node(&catalog.id);
+            chunk.push(&subject, rdf::TYPE, named(dcat::CATALOG));
+            Self::text(chunk, &subject, dct::TITLE, &catalog.title);
+            Self::text(chunk, &subject, dct::DESCRIPTION, &catalog.description);
+            if let Some(publisher) = &catalog.publisher {
+                self.agent(chunk, &subject, dct::PUBLISHER, 0, publisher);
+            }
+            Self::nodes(chunk, &subject, dcat::CATALOG_PROP, &catalog.catalogs);
+            if let Some(homepage) = &catalog.homepage {
+                self.documents(
+                    chunk,
+                    &subject,
+                    foaf::HOMEPAGE,
+                    std::slice::from_ref(homepage),
+                );
+            }
+            self.languages(chunk, &subject, &catalog.languages);
+            if let Some(licence) = &catalog.licence {
+                self.licence(chunk, &subject, licence);
+            }
+            if let Some(rights) = &catalog.rights {
+                self.labelled(
+                    chunk,
+                    &subject,
+                    dct::RIGHTS,
+                    dct::RIGHTS_STATEMENT,
+                    std::slice::from_ref(rights),
+                );
+            }
+            Self::date(chunk, &subject, dct::ISSUED, catalog.issued.as_ref());
+            Self::date(chunk, &subject, dct::MODIFIED, catalog.modified.as_ref());
+            self.locations(chunk, &subject, &catalog.spatial);
+            Self::iris(
+                chunk,
+                &subject,
+                dcat::THEME_TAXONOMY,
+                &catalog.theme_taxonomies,
+            );
+            Self::nodes(chunk, &subject, dct::HAS_PART, &catalog.has_parts);
+            Self::nodes(chunk, &subject, dct::IS_PART_OF, &catalog.is_part_of);
+            self.agents(chunk, &subject, dct::CREATOR, &catalog.creators);
+            Self::iris(
+                chunk,
+                &subject,
+                dcatap::APPLICABLE_LEGISLATION,
+                &catalog.applicable_legislation,
+            );
+            Self::extras(chunk, &subject, &catalog.extra);
+        }
+        Self::extra_triples(chunk, &catalog.extra_triples);
+    }
+
+    fn link(
+        chunk: &mut Chunk,
+        catalog: Option<&NodeId>,
+        predicate: &str,
+        member: &NamedOrBlankNode,
+    ) {
+        if let Some(catalog) = catalog {
+            chunk.push(&node(catalog), predicate, member.clone());
+        }
+    }
+
+    /// One dataset with its distributions; `catalog` is the catalogue to link it from.
+    pub(crate) fn dataset(
+        &mut self,
+        chunk: &mut Chunk,
+        catalog: Option<&NodeId>,
+        dataset: &Dataset,
+    ) {
+        let subject = node(&dataset.id);
+        Self::link(chunk, catalog, dcat::DATASET_PROP, &subject);
+        chunk.push(&subject, rdf::TYPE, named(dcat::DATASET));
+        Self::text(chunk, &subject, dct::TITLE, &dataset.title);
+        Self::text(chunk, &subject, dct::DESCRIPTION, &dataset.description);
+        for distribution in &dataset.distributions {
+            self.distribution(chunk, &subject, distribution);
+        }
+        keywords(chunk, &subject, &dataset.keywords);
+        for theme in &dataset.themes {
+            self.concept(chunk, &subject, dcat::THEME, theme, None);
+        }
+        for theme in &dataset.portal_themes {
+            chunk.push(&subject, dcat::THEME, named(theme.iri()));
+            if let Some(index) = PortalTheme::ALL.iter().position(|known| known == theme) {
+                self.portal_themes_used[index] = true;
+            }
+        }
+        if let Some(publisher) = &dataset.publisher {
+            self.agent(chunk, &subject, dct::PUBLISHER, 0, publisher);
+        }
+        self.agents(chunk, &subject, dct::CREATOR, &dataset.creators);
+        self.contact_points(chunk, &subject, &dataset.contact_points);
+        self.locations(chunk, &subject, &dataset.spatial);
+        self.periods(chunk, &subject, &dataset.temporal);
+        Self::date(chunk, &subject, dct::ISSUED, dataset.issued.as_ref());
+        Self::date(chunk, &subject, dct::MODIFIED, dataset.modified.as_ref());
+        if let Some(frequency) = &dataset.accrual_periodicity {
+            self.concept(
+                chunk,
+                &subject,
+                dct::ACCRUAL_PERIODICITY,
+                frequency,
+                Some(dct::FREQUENCY),
+            );
+        }
+        if let Some(access) = &dataset.access_rights {
+            self.concept(
+                chunk,
+                &subject,
+                dct::ACCESS_RIGHTS,
+                access,
+                Some(dct::RIGHTS_STATEMENT),
+            );
+        }
+        self.languages(chunk, &subject, &dataset.languages);
+        self.documents(chunk, &subject, dcat::LANDING_PAGE, &dataset.landing_pages);
+        self.documents(chunk, &subject, foaf::PAGE, &dataset.documentation);
+        for identifier in &dataset.identifiers {
+            Self::plain(chunk, &subject, dct::IDENTIFIER, identifier);
+        }
+        self.identifiers(chunk, &subject, &dataset.other_identifiers);
+        self.labelled(
+            chunk,
+            &subject,
+            dct::CONFORMS_TO,
+            dct::STANDARD,
+            &dataset.conforms_to,
+        );
+        self.labelled(
+            chunk,
+            &subject,
+            dct::PROVENANCE,
+            dct::PROVENANCE_STATEMENT,
+            &dataset.provenance,
+        );
+        Self::iris(chunk, &subject, dct::TYPE, &dataset.types);
+        if let Some(version) = &dataset.version {
+            Self::plain(chunk, &subject, dcat::VERSION, version);
+        }
+        Self::text(chunk, &subject, adms::VERSION_NOTES, &dataset.version_notes);
+        Self::nodes(chunk, &subject, dcat::HAS_VERSION, &dataset.has_versions);
+        Self::nodes(chunk, &subject, DCAT_IS_VERSION_OF, &dataset.is_version_of);
+        Self::nodes(chunk, &subject, dct::RELATION, &dataset.relations);
+        Self::nodes(chunk, &subject, dct::SOURCE, &dataset.sources);
+        Self::nodes(
+            chunk,
+            &subject,
+            dct::IS_REFERENCED_BY,
+            &dataset.is_referenced_by,
+        );
+        Self::nodes(chunk, &subject, adms::SAMPLE, &dataset.samples);
+        self.relationships(chunk, &subject, &dataset.qualified_relations);
+        Self::nodes(chunk, &subject, dcat::IN_SERIES, &dataset.in_series);
+        if let Some(resolution) = &dataset.spatial_resolution_m {
+            Self::typed(
+                chunk,
+                &subject,
+                dcat::SPATIAL_RESOLUTION_IN_METERS,
+                resolution,
+                xsd::DECIMAL,
+            );
+        }
+        if let Some(resolution) = &dataset.temporal_resolution {
+            Self::typed(
+                chunk,
+                &subject,
+                dcat::TEMPORAL_RESOLUTION,
+                resolution,
+                xsd::DURATION,
+            );
+        }
+        Self::iris(
+            chunk,
+            &subject,
+            dcatap::APPLICABLE_LEGISLATION,
+            &dataset.applicable_legislation,
+        );
+        Self::iris(
+            chunk,
+            &subject,
+            dcatap::HVD_CATEGORY,
+            &dataset.hvd_categories,
+        );
+        inventory(chunk, &subject, &dataset.inventory);
+        Self::extras(chunk, &subject, &dataset.extra);
+    }
+
+    fn distribution(
+        &self,
+        chunk: &mut Chunk,
+        dataset: &NamedOrBlankNode,
+        distribution: &Distribution,
+    ) {
+        let subject = node(&distribution.id);
+        chunk.push(dataset, dcat::DISTRIBUTION_PROP, subject.clone());
+        chunk.push(&subject, rdf::TYPE, named(dcat::DISTRIBUTION));
+        Self::iris(chunk, &subject, dcat::ACCESS_URL, &distribution.access_urls);
+        Self::iris(
+            chunk,
+            &subject,
+            dcat::DOWNLOAD_URL,
+            &distribution.download_urls,
+        );
+        Self::text(chunk, &subject, dct::TITLE, &distribution.title);
+        Self::text(chunk, &subject, dct::DESCRIPTION, &distribution.description);
+        if let Some(format) = &distribution.format {
+            self.concept(
+                chunk,
+                &subject,
+                dct::FORMAT,
+                format,
+                Some(dct::MEDIA_TYPE_OR_EXTENT),
+            );
+        }
+        for (predicate, value) in [
+            (dcat::MEDIA_TYPE, &distribution.media_type),
+            (dcat::COMPRESS_FORMAT, &distribution.compress_format),
+            (dcat::PACKAGE_FORMAT, &distribution.package_format),
+        ] {
+            if let Some(value) = value {
+                Self::iri(chunk, &subject, predicate, value);
+                self.implied_iri_type(chunk, value.as_str(), dct::MEDIA_TYPE);
+            }
+        }
+        if let Some(licence) = &distribution.licence {
+            self.licence(chunk, &subject, licence);
+        }
+        if let Some(rights) = &distribution.rights {
+            self.labelled(
+                chunk,
+                &subject,
+                dct::RIGHTS,
+                dct::RIGHTS_STATEMENT,
+                std::slice::from_ref(rights),
+            );
+        }
+        if let Some(size) = distribution.byte_size {
+            Self::typed(
+                chunk,
+                &subject,
+                dcat::BYTE_SIZE,
+                &size.to_string(),
+                xsd::NON_NEGATIVE_INTEGER,
+            );
+        }
+        if let Some(checksum) = &distribution.checksum {
+            self.checksum(chunk, &subject, checksum);
+        }
+        Self::date(chunk, &subject, dct::ISSUED, distribution.issued.as_ref());
+        Self::date(
+            chunk,
+            &subject,
+            dct::MODIFIED,
+            distribution.modified.as_ref(),
+        );
+        self.languages(chunk, &subject, &distribution.languages);
+        if let Some(status) = &distribution.status {
+            self.concept(chunk, &subject, adms::STATUS, status, Some(skos::CONCEPT));
+        }
+        if let Some(availability) = &distribution.availability {
+            self.concept(
+                chunk,
+                &subject,
+                dcatap::AVAILABILITY,
+                availability,
+                Some(skos::CONCEPT),
+            );
+        }
+        Self::nodes(
+            chunk,
+            &subject,
+            dcat::ACCESS_SERVICE,
+            &distribution.access_services,
+        );
+        self.labelled(
+            chunk,
+            &subject,
+            dct::CONFORMS_TO,
+            dct::STANDARD,
+            &distribution.conforms_to,
+        );
+        self.documents(chunk, &subject, foaf::PAGE, &distribution.documentation);
+        if let Some(resolution) = &distribution.spatial_resolution_m {
+            Self::typed(
+                chunk,
+                &subject,
+                dcat::SPATIAL_RESOLUTION_IN_METERS,
+                resolution,
+                xsd::DECIMAL,
+            );
+        }
+        if let Some(resolution) = &distribution.temporal_resolution {
+            Self::typed(
+                chunk,
+                &subject,
+                dcat::TEMPORAL_RESOLUTION,
+                resolution,
+                xsd::DURATION,
+            );
+        }
+        Self::iris(
+            chunk,
+            &subject,
+            dcatap::APPLICABLE_LEGISLATION,
+            &distribution.applicable_legislation,
+        );
+        Self::extras(chunk, &subject, &distribution.extra);
+    }
+
+    pub(crate) fn series(
+        &self,
+        chunk: &mut Chunk,
+        catalog: Option<&NodeId>,
+        series: &DatasetSeries,
+    ) {
+        let subject = node(&series.id);
+        Self::link(chunk, catalog, dcat::DATASET_PROP, &subject);
+        chunk.push(&subject, rdf::TYPE, named(dcat::DATASET_SERIES));
+        Self::text(chunk, &subject, dct::TITLE, &series.title);
+        Self::text(chunk, &subject, dct::DESCRIPTION, &series.description);
+        if let Some(publisher) = &series.publisher {
+            self.agent(chunk, &subject, dct::PUBLISHER, 0, publisher);
+        }
+        self.contact_points(chunk, &subject, &series.contact_points);
+        if let Some(frequency) = &series.accrual_periodicity {
+            self.concept(
+                chunk,
+                &subject,
+                dct::ACCRUAL_PERIODICITY,
+                frequency,
+                Some(dct::FREQUENCY),
+            );
+        }
+        self.locations(chunk, &subject, &series.spatial);
+        self.periods(chunk, &subject, &series.temporal);
+        Self::date(chunk, &subject, dct::ISSUED, series.issued.as_ref());
+        Self::date(chunk, &subject, dct::MODIFIED, series.modified.as_ref());
+        Self::iris(
+            chunk,
+            &subject,
+            dcatap::APPLICABLE_LEGISLATION,
+            &series.applicable_legislation,
+        );
+        Self::extras(chunk, &subject, &series.extra);
+    }
+
+    pub(crate) fn service(
+        &self,
+        chunk: &mut Chunk,
+        catalog: Option<&NodeId>,
+        service: &DataService,
+    ) {
+        let subject = node(&service.id);
+        Self::link(chunk, catalog, dcat::SERVICE, &subject);
+        chunk.push(&subject, rdf::TYPE, named(dcat::DATA_SERVICE));
+        Self::text(chunk, &subject, dct::TITLE, &service.title);
+        Self::iris(chunk, &subject, dcat::ENDPOINT_URL, &service.endpoint_urls);
+        Self::iris(
+            chunk,
+            &subject,
+            dcat::ENDPOINT_DESCRIPTION,
+            &service.endpoint_descriptions,
+        );
+        Self::text(chunk, &subject, dct::DESCRIPTION, &service.description);
+        Self::nodes(
+            chunk,
+            &subject,
+            dcat::SERVES_DATASET,
+            &service.serves_datasets,
+        );
+        if let Some(access) = &service.access_rights {
+            self.concept(
+                chunk,
+                &subject,
+                dct::ACCESS_RIGHTS,
+                access,
+                Some(dct::RIGHTS_STATEMENT),
+            );
+        }
+        if let Some(licence) = &service.licence {
+            self.licence(chunk, &subject, licence);
+        }
+        self.contact_points(chunk, &subject, &service.contact_points);
+        keywords(chunk, &subject, &service.keywords);
+        for theme in &service.themes {
+            self.concept(chunk, &subject, dcat::THEME, theme, None);
+        }
+        if let Some(publisher) = &service.publisher {
+            self.agent(chunk, &subject, dct::PUBLISHER, 0, publisher);
+        }
+        self.agents(chunk, &subject, dct::CREATOR, &service.creators);
+        self.labelled(
+            chunk,
+            &subject,
+            dct::CONFORMS_TO,
+            dct::STANDARD,
+            &service.conforms_to,
+        );
+        for format in &service.formats {
+            self.concept(
+                chunk,
+                &subject,
+                dct::FORMAT,
+                format,
+                Some(dct::MEDIA_TYPE_OR_EXTENT),
+            );
+        }
+        self.documents(chunk, &subject, dcat::LANDING_PAGE, &service.landing_pages);
+        self.documents(chunk, &subject, foaf::PAGE, &service.documentation);
+        self.locations(chunk, &subject, &service.spatial);
+        self.periods(chunk, &subject, &service.temporal);
+        self.languages(chunk, &subject, &service.languages);
+        for identifier in &service.identifiers {
+            Self::plain(chunk, &subject, dct::IDENTIFIER, identifier);
+        }
+        Self::date(chunk, &subject, dct::MODIFIED, service.modified.as_ref());
+        Self::iris(
+            chunk,
+            &subject,
+            dcatap::APPLICABLE_LEGISLATION,
+            &service.applicable_legislation,
+        );
+        Self::iris(
+            chunk,
+            &subject,
+            dcatap::HVD_CATEGORY,
+            &service.hvd_categories,
+        );
+        Self::extras(chunk, &subject, &service.extra);
+    }
+
+    pub(crate) fn record(
+        &self,
+        chunk: &mut Chunk,
+        catalog: Option<&NodeId>,
+        record: &CatalogRecord,
+    ) {
+        let subject = node(&record.id);
+        Self::link(chunk, catalog, dcat::RECORD, &subject);
+        chunk.push(&subject, rdf::TYPE, named(dcat::CATALOG_RECORD));
+        chunk.push(&subject, foaf::PRIMARY_TOPIC, node(&record.primary_topic));
+        chunk.push(&subject, dct::MODIFIED, temporal(&record.modified));
+        Self::date(chunk, &subject, dct::ISSUED, record.issued.as_ref());
+        Self::text(chunk, &subject, dct::TITLE, &record.title);
+        Self::text(chunk, &subject, dct::DESCRIPTION, &record.description);
+        self.languages(chunk, &subject, &record.languages);
+        self.labelled(
+            chunk,
+            &subject,
+            dct::CONFORMS_TO,
+            dct::STANDARD,
+            &record.conforms_to,
+        );
+        if let Some(change) = &record.change_type {
+            Self::iri(chunk, &subject, adms::STATUS, change);
+        }
+        if let Some(source) = &record.source {
+            chunk.push(&subject, dct::SOURCE, node(source));
+        }
+        Self::extras(chunk, &subject, &record.extra);
+    }
+
+    /// The portal themes the datasets used, as a SKOS scheme of their own (implied only).
+    pub(crate) fn footer(&self, chunk: &mut Chunk) {
+        if !self.implied || !self.portal_themes_used.contains(&true) {
+            return;
+        }
+        portal_scheme(chunk);
+        for (theme, used) in PortalTheme::ALL.iter().zip(&self.portal_themes_used) {
+            if *used {
+                portal_theme(chunk, *theme);
+            }
+        }
+    }
+}
+
+const VCARD_GROUP: &str = "http://www.w3.org/2006/vcard/ns#Group";
+
+fn mailbox(chunk: &mut Chunk, subject: &NamedOrBlankNode, predicate: &str, email: &str) {
+    match NamedNode::new(format!("mailto:{email}")) {
+        Ok(iri) => chunk.push(subject, predicate, iri),
+        Err(_) => Emitter::plain(chunk, subject, predicate, email),
+    }
+}
+
+fn keywords(chunk: &mut Chunk, subject: &NamedOrBlankNode, keywords: &[Keyword]) {
+    for keyword in keywords {
+        let object = match &keyword.language {
+            Some(tag) => {
+                oxrdf::Literal::new_language_tagged_literal_unchecked(&keyword.value, tag.as_str())
+            }
+            None => oxrdf::Literal::new_simple_literal(&keyword.value),
+        };
+        chunk.push(subject, dcat::KEYWORD, object);
+    }
+}
+
+fn inventory(chunk: &mut Chunk, subject: &NamedOrBlankNode, inventory: &Inventory) {
+    if let Some(kind) = inventory.kind_of_data {
+        chunk.push(subject, dct::TYPE, named(kind.iri()));
+    }
+    if inventory.frequency_inferred {
+        Emitter::typed(
+            chunk,
+            subject,
+            fihris::FREQUENCY_INFERRED,
+            "true",
+            xsd::BOOLEAN,
+        );
+    }
+    if let Some(method) = inventory.collection_method {
+        chunk.push(subject, fihris::COLLECTION_METHOD, named(method.iri()));
+    }
+    if let Some(method) = inventory.update_method {
+        chunk.push(subject, fihris::UPDATE_METHOD, named(method.iri()));
+    }
+    for level in &inventory.disaggregation {
+        chunk.push(subject, fihris::DISAGGREGATION_LEVEL, named(level.iri()));
+    }
+    if let Some(status) = inventory.publication_status {
+        chunk.push(subject, fihris::PUBLICATION_STATUS, named(status.iri()));
+    }
+    if let Some(personal) = &inventory.personal_data {
+        chunk.push(subject, fihris::PERSONAL_DATA, named(personal.iri()));
+        if let PersonalData::Anonymised {
+            method: Some(method),
+        } = personal
+        {
+            Emitter::plain(chunk, subject, fihris::ANONYMISATION_METHOD, method);
+        }
+    }
+}
+
+fn labels(
+    chunk: &mut Chunk,
+    subject: &NamedOrBlankNode,
+    predicate: &str,
+    label: impl Fn(LabelLanguage) -> &'static str,
+) {
+    for language in LabelLanguage::ALL {
+        chunk.push(
+            subject,
+            predicate,
+            oxrdf::Literal::new_language_tagged_literal_unchecked(
+                label(*language),
+                language.bcp47(),
+            ),
+        );
+    }
+}
+
+fn portal_scheme(chunk: &mut Chunk) {
+    let scheme: NamedOrBlankNode = named(PortalTheme::SCHEME).into();
+    chunk.push(&scheme, rdf::TYPE, named(skos::CONCEPT_SCHEME));
+    labels(chunk, &scheme, dct::TITLE, |language| match language {
+        LabelLanguage::Ar => "مواضيع البوابة الوطنية للبيانات المفتوحة",
+        LabelLanguage::En => "Themes of the national open data portal",
+        _ => "Thèmes du portail national des données ouvertes",
+    });
+}
+
+fn portal_theme(chunk: &mut Chunk, theme: PortalTheme) {
+    let subject: NamedOrBlankNode = named(theme.iri()).into();
+    chunk.push(&subject, rdf::TYPE, named(skos::CONCEPT));
+    labels(chunk, &subject, skos::PREF_LABEL, |language| {
+        theme.label(language)
+    });
+    chunk.push(&subject, skos::IN_SCHEME, named(PortalTheme::SCHEME));
+    chunk.push(
+        &subject,
+        skos::NOTATION,
+        oxrdf::Literal::new_simple_literal(theme.slug()),
+    );
+    let secondary = theme.eu_secondary();
+    let primary_match = if secondary.is_some() {
+        skos::CLOSE_MATCH
+    } else {
+        skos::EXACT_MATCH
+    };
+    chunk.push(&subject, primary_match, named(theme.eu_primary().iri()));
+    if let Some(secondary) = secondary {
+        chunk.push(&subject, skos::CLOSE_MATCH, named(secondary.iri()));
+    }
+}
+
+/// Every triple the writer adds about a portal theme and its scheme (for the reader).
+pub(crate) fn portal_theme_triples(theme: PortalTheme) -> Vec<OxTriple> {
+    let mut chunk = Chunk::default();
+    portal_scheme(&mut chunk);
+    portal_theme(&mut chunk, theme);
+    chunk.triples
+}

@@ -1,0 +1,326 @@
+//! Bytes -> triples, with limits, positions and deterministic blank node labels.
+
+use std::collections::{HashMap, HashSet};
+use std::io::Read;
+use std::sync::Arc;
+
+use oxjsonld::{JsonLdParser, JsonLdRemoteDocument};
+use oxrdf::{BlankNode, NamedOrBlankNode, Term, Triple};
+use oxrdfxml::RdfXmlParser;
+use oxttl::{NTriplesParser, TurtleParser};
+
+use crate::error::{ReadError, ReadErrorKind, TextPosition};
+use crate::format::RdfFormat;
+
+/// The limits and options of parsing.
+#[derive(Debug, Clone)]
+pub(crate) struct ParseOptions {
+    pub(crate) base_iri: Option<String>,
+    pub(crate) max_input_bytes: u64,
+    pub(crate) max_depth: usize,
+    pub(crate) max_literal_bytes: usize,
+    pub(crate) contexts: Arc<Vec<(String, Vec<u8>)>>,
+}
+
+pub(crate) fn read_all(mut input: impl Read, max: u64) -> Result<Vec<u8>, ReadError> {
+    let mut bytes = Vec::new();
+    input
+        .by_ref()
+        .take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::io)?;
+    if bytes.len() as u64 > max {
+        return Err(ReadError::new(
+            ReadErrorKind::InputTooLarge,
+            format!("the input is larger than the limit of {max} bytes"),
+        ));
+    }
+    Ok(bytes)
+}
+
+/// Line and column (1-based, in characters) of a byte offset.
+pub(crate) fn position_of(bytes: &[u8], offset: u64) -> TextPosition {
+    let offset = usize::try_from(offset)
+        .unwrap_or(usize::MAX)
+        .min(bytes.len());
+    let before = &bytes[..offset];
+    let line_start = before
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |i| i + 1);
+    let line = before.iter().filter(|b| **b == b'\n').count() as u64 + 1;
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count() as u64
+        + 1;
+    TextPosition {
+        line,
+        column,
+        offset: offset as u64,
+    }
+}
+
+/// The deepest nesting of arrays and objects in a JSON text, stopping past `max`.
+fn json_depth_exceeds(bytes: &[u8], max: usize) -> Option<u64> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (offset, byte) in bytes.iter().enumerate() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if *byte == b'\\' {
+                escaped = true;
+            } else if *byte == b'"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > max {
+                    return Some(offset as u64);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+fn syntax(message: String, bytes: &[u8], offset: Option<u64>) -> ReadError {
+    ReadError::syntax(message, offset.map(|offset| position_of(bytes, offset)))
+}
+
+fn turtle_error(error: &oxttl::TurtleSyntaxError) -> ReadError {
+    let start = error.location().start;
+    ReadError::syntax(
+        error.message().to_owned(),
+        Some(TextPosition {
+            line: start.line + 1,
+            column: start.column + 1,
+            offset: start.offset,
+        }),
+    )
+}
+
+/// Parses a document into triples, in document order, without duplicates.
+pub(crate) fn parse(
+    bytes: &[u8],
+    format: RdfFormat,
+    options: &ParseOptions,
+) -> Result<Vec<Triple>, ReadError> {
+    let mut triples = Vec::new();
+    let bad_base = |e: oxrdf::IriParseError| {
+        ReadError::new(ReadErrorKind::Syntax, format!("invalid base IRI: {e}"))
+    };
+    match format {
+        RdfFormat::Turtle => {
+            let mut parser = TurtleParser::new();
+            if let Some(base) = &options.base_iri {
+                parser = parser.with_base_iri(base.as_str()).map_err(bad_base)?;
+            }
+            for triple in parser.for_slice(bytes) {
+                triples.push(triple.map_err(|e| turtle_error(&e))?);
+            }
+        }
+        RdfFormat::NTriples => {
+            for triple in NTriplesParser::new().for_slice(bytes) {
+                triples.push(triple.map_err(|e| turtle_error(&e))?);
+            }
+        }
+        RdfFormat::RdfXml => {
+            // Lenient: real catalogues send `rdf:about` values with spaces (rdflib reads
+            // them); such IRIs are percent-encoded below.
+            let mut parser = RdfXmlParser::new().lenient();
+            if let Some(base) = &options.base_iri {
+                parser = parser.with_base_iri(base.as_str()).map_err(bad_base)?;
+            }
+            let mut parser = parser.for_slice(bytes);
+            while let Some(triple) = parser.next() {
+                match triple {
+                    Ok(triple) => triples.push(triple),
+                    Err(error) => {
+                        return Err(syntax(
+                            error.to_string(),
+                            bytes,
+                            Some(parser.buffer_position()),
+                        ));
+                    }
+                }
+            }
+        }
+        RdfFormat::JsonLd => {
+            if let Some(offset) = json_depth_exceeds(bytes, options.max_depth) {
+                let mut error = syntax(
+                    format!(
+                        "the JSON nests deeper than the limit of {}",
+                        options.max_depth
+                    ),
+                    bytes,
+                    Some(offset),
+                );
+                error.set_kind(ReadErrorKind::TooDeep);
+                return Err(error);
+            }
+            let mut parser = JsonLdParser::new();
+            if let Some(base) = &options.base_iri {
+                parser = parser.with_base_iri(base.as_str()).map_err(bad_base)?;
+            }
+            let contexts = Arc::clone(&options.contexts);
+            let parser = parser.for_slice(bytes).with_load_document_callback(move |url, _| {
+                contexts
+                    .iter()
+                    .find(|(known, _)| known == url)
+                    .map(|(known, document)| JsonLdRemoteDocument {
+                        document: document.clone(),
+                        document_url: known.clone(),
+                    })
+                    .ok_or_else(|| {
+                        format!("remote JSON-LD documents are never fetched: {url}; give it with DcatReader::with_jsonld_context").into()
+                    })
+            });
+            for quad in parser {
+                let quad = quad.map_err(|error| {
+                    let offset = error.location().map(|range| range.start.offset);
+                    syntax(error.to_string(), bytes, offset)
+                })?;
+                triples.push(Triple::new(quad.subject, quad.predicate, quad.object));
+            }
+        }
+    }
+    for triple in &triples {
+        if let Term::Literal(literal) = &triple.object
+            && literal.value().len() > options.max_literal_bytes
+        {
+            return Err(ReadError::new(
+                ReadErrorKind::LiteralTooLong,
+                format!(
+                    "a literal of {} is {} bytes long, over the limit of {}",
+                    triple.subject,
+                    literal.value().len(),
+                    options.max_literal_bytes
+                ),
+            ));
+        }
+    }
+    Ok(relabel(dedup(triples.into_iter().map(fix_iris).collect())))
+}
+
+/// Percent-encodes the characters an IRI cannot hold (spaces, controls, `<>"{}|\^``)
+/// in IRIs a lenient parser let through.
+pub(crate) fn fix_iri(iri: &str) -> Option<String> {
+    if oxrdf::NamedNode::new(iri).is_ok() {
+        return None;
+    }
+    let mut fixed = String::with_capacity(iri.len() + 8);
+    for c in iri.chars() {
+        if c <= ' ' || matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '\\' | '^' | '`') {
+            let mut buffer = [0u8; 4];
+            for byte in c.encode_utf8(&mut buffer).bytes() {
+                fixed.push_str(&format!("%{byte:02X}"));
+            }
+        } else {
+            fixed.push(c);
+        }
+    }
+    Some(fixed)
+}
+
+fn fix_named(node: oxrdf::NamedNode) -> oxrdf::NamedNode {
+    match fix_iri(node.as_str()) {
+        Some(fixed) => oxrdf::NamedNode::new_unchecked(fixed),
+        None => node,
+    }
+}
+
+fn fix_iris(triple: Triple) -> Triple {
+    let subject = match triple.subject {
+        NamedOrBlankNode::NamedNode(node) => fix_named(node).into(),
+        other => other,
+    };
+    let object = match triple.object {
+        Term::NamedNode(node) => fix_named(node).into(),
+        other => other,
+    };
+    Triple::new(subject, fix_named(triple.predicate), object)
+}
+
+pub(crate) fn dedup(triples: Vec<Triple>) -> Vec<Triple> {
+    let mut seen = HashSet::with_capacity(triples.len());
+    triples
+        .into_iter()
+        .filter(|triple| seen.insert(triple.clone()))
+        .collect()
+}
+
+/// Labels a parser drew at random (and labels the model cannot hold) become `r0`, `r1`…
+/// in order of appearance, so that reading the same bytes gives the same model.
+pub(crate) fn relabel(triples: Vec<Triple>) -> Vec<Triple> {
+    fn keep(label: &str) -> bool {
+        let random = label.len() >= 24 && label.bytes().all(|b| b.is_ascii_hexdigit());
+        !random && fihris_model::BlankId::new(label).is_ok()
+    }
+    let mut used: HashSet<String> = HashSet::new();
+    let mut needs = false;
+    for triple in &triples {
+        for label in blank_labels(triple) {
+            if keep(label) {
+                used.insert(label.to_owned());
+            } else {
+                needs = true;
+            }
+        }
+    }
+    if !needs {
+        return triples;
+    }
+    let mut renamed: HashMap<String, BlankNode> = HashMap::new();
+    let mut counter = 0usize;
+    let mut rename = |node: &BlankNode| -> BlankNode {
+        if keep(node.as_str()) {
+            return node.clone();
+        }
+        renamed
+            .entry(node.as_str().to_owned())
+            .or_insert_with(|| {
+                loop {
+                    let label = format!("r{counter}");
+                    counter += 1;
+                    if !used.contains(&label) {
+                        return BlankNode::new_unchecked(label);
+                    }
+                }
+            })
+            .clone()
+    };
+    triples
+        .into_iter()
+        .map(|triple| {
+            let subject = match triple.subject {
+                NamedOrBlankNode::BlankNode(node) => rename(&node).into(),
+                other => other,
+            };
+            let object = match triple.object {
+                Term::BlankNode(node) => rename(&node).into(),
+                other => other,
+            };
+            Triple::new(subject, triple.predicate, object)
+        })
+        .collect()
+}
+
+fn blank_labels(triple: &Triple) -> impl Iterator<Item = &str> {
+    let subject = match &triple.subject {
+        NamedOrBlankNode::BlankNode(node) => Some(node.as_str()),
+        NamedOrBlankNode::NamedNode(_) => None,
+    };
+    let object = match &triple.object {
+        Term::BlankNode(node) => Some(node.as_str()),
+        _ => None,
+    };
+    subject.into_iter().chain(object)
+}

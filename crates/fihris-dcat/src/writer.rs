@@ -1,0 +1,327 @@
+//! The streaming writer: catalogue header, then one dataset at a time, then `finish()`.
+
+use std::io::Write;
+
+use fihris_model::{Catalog, CatalogRecord, DataService, Dataset, DatasetSeries, NodeId};
+use fihris_vocab::ns;
+use oxrdf::{Term, Triple};
+use oxrdfxml::{RdfXmlSerializer, WriterRdfXmlSerializer};
+use oxttl::ntriples::WriterNTriplesSerializer;
+use oxttl::turtle::WriterTurtleSerializer;
+use oxttl::{NTriplesSerializer, TurtleSerializer};
+
+use crate::emit::{Chunk, Emitter, is_implicit};
+use crate::error::{WriteError, WriteErrorKind};
+use crate::format::RdfFormat;
+use crate::jsonld::JsonLdWriter;
+
+enum Backend<W: Write> {
+    Turtle(WriterTurtleSerializer<W>),
+    NTriples(WriterNTriplesSerializer<W>),
+    RdfXml(WriterRdfXmlSerializer<W>),
+    JsonLd(JsonLdWriter<W>),
+}
+
+/// Writes a catalogue as DCAT-AP 3.0.1, streaming: memory stays flat in the number of
+/// datasets, and the same model always gives the same bytes.
+///
+/// By default the writer adds the typings the official SHACL shapes check with `sh:class`
+/// (`dct:Frequency`, `dct:MediaTypeOrExtent`, `dct:LicenseDocument`, `foaf:Agent`,
+/// `foaf:Document`…) and the portal's themes as a SKOS scheme; see
+/// [`DcatWriter::with_implied_triples`].
+///
+/// ```
+/// use fihris_dcat::{DcatWriter, RdfFormat};
+/// use fihris_model::{Catalog, Dataset, Iri, NodeId, Text};
+///
+/// let catalog = Catalog::new(
+///     NodeId::Iri(Iri::new("https://data.gov.ma/catalog")?),
+///     Text::new().with("fr", "Portail national")?,
+/// )?;
+/// let dataset = Dataset::new(
+///     NodeId::Iri(Iri::new("https://data.gov.ma/data/fr/dataset/ipc")?),
+///     Text::new().with("fr", "Indice des prix")?,
+/// )?;
+/// let mut writer = DcatWriter::new(RdfFormat::Turtle, Vec::new());
+/// writer.write_header(&catalog)?;
+/// writer.write_dataset(&dataset)?;
+/// let turtle = String::from_utf8(writer.finish()?)?;
+/// assert!(turtle.contains("dcat:dataset <https://data.gov.ma/data/fr/dataset/ipc>"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub struct DcatWriter<W: Write> {
+    format: RdfFormat,
+    output: Option<W>,
+    backend: Option<Backend<W>>,
+    emitter: Emitter,
+    chunk: Chunk,
+    catalog: Option<NodeId>,
+    header_written: bool,
+    triples: u64,
+}
+
+impl<W: Write> DcatWriter<W> {
+    /// A writer of `format` into `output`.
+    #[must_use]
+    pub fn new(format: RdfFormat, output: W) -> Self {
+        Self {
+            format,
+            output: Some(output),
+            backend: None,
+            emitter: Emitter::new(true),
+            chunk: Chunk::default(),
+            catalog: None,
+            header_written: false,
+            triples: 0,
+        }
+    }
+
+    /// Whether to add the triples DCAT-AP validation needs that the model does not hold
+    /// (default `true`): vocabulary typings, `foaf:Agent` on organisations and persons,
+    /// `foaf:Document` on pages, class typings of periods, locations, checksums…, and the
+    /// portal theme scheme. `false` writes exactly the graph the model holds, which is what
+    /// a lossless round trip of a read document needs.
+    #[must_use]
+    pub fn with_implied_triples(mut self, implied: bool) -> Self {
+        self.emitter.implied = implied;
+        self
+    }
+
+    /// Number of triples written so far (duplicates within a dataset counted once).
+    #[must_use]
+    pub fn triple_count(&self) -> u64 {
+        self.triples
+    }
+
+    fn backend(&mut self) -> Result<&mut Backend<W>, WriteError> {
+        if self.backend.is_none() {
+            let output = self
+                .output
+                .take()
+                .ok_or_else(|| WriteError::new(WriteErrorKind::Usage, "the writer is finished"))?;
+            self.backend = Some(match self.format {
+                RdfFormat::Turtle => {
+                    let mut serializer = TurtleSerializer::new();
+                    for (prefix, namespace) in ns::ALL {
+                        serializer = serializer
+                            .with_prefix(*prefix, *namespace)
+                            .map_err(|e| WriteError::new(WriteErrorKind::Usage, e.to_string()))?;
+                    }
+                    Backend::Turtle(serializer.for_writer(output))
+                }
+                RdfFormat::NTriples => {
+                    Backend::NTriples(NTriplesSerializer::new().for_writer(output))
+                }
+                RdfFormat::RdfXml => {
+                    let mut serializer = RdfXmlSerializer::new();
+                    for (prefix, namespace) in ns::ALL {
+                        serializer = serializer
+                            .with_prefix(*prefix, *namespace)
+                            .map_err(|e| WriteError::new(WriteErrorKind::Usage, e.to_string()))?;
+                    }
+                    Backend::RdfXml(serializer.for_writer(output))
+                }
+                RdfFormat::JsonLd => Backend::JsonLd(JsonLdWriter::new(output)?),
+            });
+        }
+        self.backend
+            .as_mut()
+            .ok_or_else(|| WriteError::new(WriteErrorKind::Usage, "the writer is finished"))
+    }
+
+    fn flush_chunk(&mut self) -> Result<(), WriteError> {
+        let mut chunk = std::mem::take(&mut self.chunk);
+        let result = self.write_triples(&chunk.triples);
+        self.triples += chunk.triples.len() as u64;
+        chunk.clear();
+        self.chunk = chunk;
+        result
+    }
+
+    fn write_triples(&mut self, triples: &[Triple]) -> Result<(), WriteError> {
+        if matches!(self.format, RdfFormat::RdfXml) {
+            for triple in triples {
+                check_xml(triple)?;
+            }
+        }
+        match self.backend()? {
+            Backend::Turtle(serializer) => {
+                for triple in triples {
+                    serializer.serialize_triple(triple)?;
+                }
+            }
+            Backend::NTriples(serializer) => {
+                for triple in triples {
+                    serializer.serialize_triple(triple)?;
+                }
+            }
+            Backend::RdfXml(serializer) => {
+                for triple in triples {
+                    serializer.serialize_triple(triple)?;
+                }
+            }
+            Backend::JsonLd(writer) => writer.write_chunk(triples)?,
+        }
+        Ok(())
+    }
+
+    /// Writes the catalogue's own description and its extra triples, not its datasets,
+    /// series, services or records: write those with the other methods (or use
+    /// [`DcatWriter::write_catalog`]). The datasets written next are linked from it.
+    ///
+    /// # Errors
+    ///
+    /// On I/O failure, a value RDF/XML cannot carry, or a second header.
+    pub fn write_header(&mut self, catalog: &Catalog) -> Result<(), WriteError> {
+        if self.header_written {
+            return Err(WriteError::new(
+                WriteErrorKind::Usage,
+                "the catalogue header is already written",
+            ));
+        }
+        self.header_written = true;
+        self.catalog = (!is_implicit(catalog)).then(|| catalog.id.clone());
+        self.emitter.catalog_header(&mut self.chunk, catalog);
+        self.flush_chunk()
+    }
+
+    /// Writes one dataset and its distributions, linked from the catalogue by `dcat:dataset`.
+    ///
+    /// # Errors
+    ///
+    /// On I/O failure or a value RDF/XML cannot carry.
+    pub fn write_dataset(&mut self, dataset: &Dataset) -> Result<(), WriteError> {
+        self.emitter
+            .dataset(&mut self.chunk, self.catalog.as_ref(), dataset);
+        self.flush_chunk()
+    }
+
+    /// Writes one dataset series, linked from the catalogue by `dcat:dataset`.
+    ///
+    /// # Errors
+    ///
+    /// On I/O failure or a value RDF/XML cannot carry.
+    pub fn write_series(&mut self, series: &DatasetSeries) -> Result<(), WriteError> {
+        self.emitter
+            .series(&mut self.chunk, self.catalog.as_ref(), series);
+        self.flush_chunk()
+    }
+
+    /// Writes one data service, linked from the catalogue by `dcat:service`.
+    ///
+    /// # Errors
+    ///
+    /// On I/O failure or a value RDF/XML cannot carry.
+    pub fn write_service(&mut self, service: &DataService) -> Result<(), WriteError> {
+        self.emitter
+            .service(&mut self.chunk, self.catalog.as_ref(), service);
+        self.flush_chunk()
+    }
+
+    /// Writes one catalogue record, linked from the catalogue by `dcat:record`.
+    ///
+    /// # Errors
+    ///
+    /// On I/O failure or a value RDF/XML cannot carry.
+    pub fn write_record(&mut self, record: &CatalogRecord) -> Result<(), WriteError> {
+        self.emitter
+            .record(&mut self.chunk, self.catalog.as_ref(), record);
+        self.flush_chunk()
+    }
+
+    /// Writes a whole catalogue: header, datasets, series, services, records.
+    ///
+    /// # Errors
+    ///
+    /// On I/O failure, a value RDF/XML cannot carry, or a header already written.
+    pub fn write_catalog(&mut self, catalog: &Catalog) -> Result<(), WriteError> {
+        self.write_header(catalog)?;
+        for dataset in &catalog.datasets {
+            self.write_dataset(dataset)?;
+        }
+        for series in &catalog.series {
+            self.write_series(series)?;
+        }
+        for service in &catalog.services {
+            self.write_service(service)?;
+        }
+        for record in &catalog.records {
+            self.write_record(record)?;
+        }
+        Ok(())
+    }
+
+    /// Writes what depends on every dataset (the portal theme scheme), ends the document and
+    /// returns the output.
+    ///
+    /// # Errors
+    ///
+    /// On I/O failure.
+    pub fn finish(mut self) -> Result<W, WriteError> {
+        self.emitter.footer(&mut self.chunk);
+        self.flush_chunk()?;
+        let backend = match self.backend.take() {
+            Some(backend) => backend,
+            None => {
+                self.backend()?;
+                self.backend.take().ok_or_else(|| {
+                    WriteError::new(WriteErrorKind::Usage, "the writer is finished")
+                })?
+            }
+        };
+        Ok(match backend {
+            Backend::Turtle(serializer) => serializer.finish()?,
+            Backend::NTriples(serializer) => serializer.finish(),
+            Backend::RdfXml(serializer) => serializer.finish()?,
+            Backend::JsonLd(writer) => writer.finish()?,
+        })
+    }
+}
+
+/// Writes a whole catalogue into a byte vector.
+///
+/// # Errors
+///
+/// A value RDF/XML cannot carry (a C0 control character).
+///
+/// ```
+/// use fihris_dcat::{RdfFormat, to_vec};
+/// use fihris_model::{Catalog, Iri, NodeId, Text};
+/// let catalog = Catalog::new(NodeId::Iri(Iri::new("https://data.gov.ma/catalog")?), Text::untagged("Portail"))?;
+/// let bytes = to_vec(&catalog, RdfFormat::NTriples)?;
+/// assert!(String::from_utf8(bytes)?.contains("<http://www.w3.org/ns/dcat#Catalog>"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn to_vec(catalog: &Catalog, format: RdfFormat) -> Result<Vec<u8>, WriteError> {
+    let mut writer = DcatWriter::new(format, Vec::new());
+    writer.write_catalog(catalog)?;
+    writer.finish()
+}
+
+/// XML 1.0 allows tab, LF and CR among the C0 controls, and no U+FFFE / U+FFFF.
+fn xml_forbidden(c: char) -> bool {
+    (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+}
+
+fn check_xml(triple: &Triple) -> Result<(), WriteError> {
+    let bad = |value: &str| value.chars().any(xml_forbidden);
+    let subject = triple.subject.to_string();
+    let problem = bad(&subject)
+        || bad(triple.predicate.as_str())
+        || match &triple.object {
+            Term::NamedNode(node) => bad(node.as_str()),
+            Term::BlankNode(_) => false,
+            Term::Literal(literal) => bad(literal.value()),
+        };
+    if problem {
+        return Err(WriteError::new(
+            WriteErrorKind::InvalidCharacter,
+            format!(
+                "{subject} <{}>: the value has a control character XML 1.0 cannot carry; \
+                 write Turtle, N-Triples or JSON-LD instead",
+                triple.predicate.as_str()
+            ),
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,144 @@
+//! Every RDF file of the shared corpus that rdflib parses is read without error, written
+//! back in each format, and gives the same graph (blank nodes canonicalised); the files
+//! known not to parse give a syntax error with line and column.
+
+use fihris_conformance::rdf::{diff, isomorphic, parse_graph};
+use fihris_conformance::{read_shared, shared_dir};
+use fihris_dcat::{DcatReader, DcatWriter, RdfFormat, ReadErrorKind};
+
+const EXAMPLE_CONTEXT: &str = "https://semiceu.github.io/uri.semic.eu-generated/DCAT-AP/releases/3.0.0/html/examples/context.jsonld";
+const BASE: &str = "http://example.org/base/";
+
+/// Files rdflib reads that are not RDF/XML: `geonetwork.xml` gives a property element both
+/// `rdf:resource` and text content (rdflib drops the text; oxrdfxml refuses the file). Read
+/// as a syntax error with its position.
+const NOT_RDF: &[(&str, u64)] = &[(
+    "opendatateam-udata/udata/harvest/tests/dcat/geonetwork.xml",
+    18,
+)];
+
+struct Entry {
+    path: String,
+    format: RdfFormat,
+    ok: bool,
+}
+
+fn manifest() -> Vec<Entry> {
+    read_shared("conformance/MANIFEST.tsv")
+        .lines()
+        .skip(1)
+        .filter_map(|line| {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let format = match *fields.get(3)? {
+                "turtle" => RdfFormat::Turtle,
+                "nt" => RdfFormat::NTriples,
+                "xml" => RdfFormat::RdfXml,
+                "json-ld" => RdfFormat::JsonLd,
+                _ => return None,
+            };
+            Some(Entry {
+                path: fields[0].to_owned(),
+                format,
+                ok: fields.get(5) == Some(&"ok"),
+            })
+        })
+        .collect()
+}
+
+fn contexts() -> Vec<(String, Vec<u8>)> {
+    let context = std::fs::read(
+        shared_dir()
+            .join("conformance/SEMICeu-DCAT-AP/releases/3.0.1/html/examples/context.jsonld"),
+    )
+    .expect("the examples' context is in the corpus");
+    vec![(EXAMPLE_CONTEXT.to_owned(), context)]
+}
+
+fn reader(format: RdfFormat) -> DcatReader {
+    let mut reader = DcatReader::new(format).with_base_iri(BASE);
+    for (url, document) in contexts() {
+        reader = reader.with_jsonld_context(url, document);
+    }
+    reader
+}
+
+#[test]
+fn corpus_round_trips_in_every_format() {
+    let contexts = contexts();
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for entry in manifest()
+        .iter()
+        .filter(|e| e.ok && !NOT_RDF.iter().any(|(path, _)| *path == e.path))
+    {
+        let path = shared_dir().join("conformance").join(&entry.path);
+        let bytes = std::fs::read(&path).expect("corpus file");
+        let input = match reader(entry.format).read_slice(&bytes) {
+            Ok(output) => output,
+            Err(error) => {
+                failures.push(format!("{}: read error {error}", entry.path));
+                continue;
+            }
+        };
+        let expected = parse_graph(&bytes, entry.format, Some(BASE), &contexts);
+        for format in RdfFormat::ALL {
+            let mut writer = DcatWriter::new(*format, Vec::new()).with_implied_triples(false);
+            if let Err(error) = writer.write_catalog(&input.catalog) {
+                failures.push(format!("{} -> {format}: write error {error}", entry.path));
+                continue;
+            }
+            let written = writer.finish().expect("finish");
+            let actual = parse_graph(&written, *format, None, &[]);
+            if !isomorphic(&expected, &actual) {
+                failures.push(format!(
+                    "{} -> {format}: not isomorphic\n{}",
+                    entry.path,
+                    diff(&expected, &actual)
+                ));
+                continue;
+            }
+            match reader(*format).read_slice(&written) {
+                Ok(again) if again.catalog == input.catalog => {}
+                Ok(_) => failures.push(format!(
+                    "{} -> {format}: the model differs after reading the output",
+                    entry.path
+                )),
+                Err(error) => failures.push(format!("{} -> {format}: {error}", entry.path)),
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked > 70, "only {checked} corpus files checked");
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn known_bad_files_give_line_and_column() {
+    let bad: Vec<Entry> = manifest()
+        .into_iter()
+        .filter(|e| !e.ok || NOT_RDF.iter().any(|(path, _)| *path == e.path))
+        .collect();
+    assert_eq!(
+        bad.len(),
+        4,
+        "three files rdflib cannot parse, one that is not RDF/XML"
+    );
+    for entry in bad {
+        let bytes =
+            std::fs::read(shared_dir().join("conformance").join(&entry.path)).expect("corpus file");
+        let error = reader(entry.format)
+            .read_slice(&bytes)
+            .expect_err(&entry.path);
+        assert_eq!(error.kind(), ReadErrorKind::Syntax, "{}", entry.path);
+        assert!(
+            error.line().is_some_and(|line| line > 1) && error.column().is_some(),
+            "{}: {error}",
+            entry.path
+        );
+    }
+}
