@@ -107,8 +107,16 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<Outcome> {
         list_rules(args.output, out)?;
         return Ok(Outcome::Clean);
     }
-    match crate::load::load(&args.files) {
-        Ok(catalog) => check_catalog(&catalog, args, out),
+    match crate::input::load(&args.files, args.output != Output::Json) {
+        Ok(loaded) => {
+            let outcome = check_catalog(&loaded.catalog, args, out)?;
+            // A record a reader could not read is an error of the input, as a failed rule.
+            Ok(if loaded.has_errors() {
+                Outcome::Errors
+            } else {
+                outcome
+            })
+        }
         Err(error) => Ok(Outcome::Unusable(error.to_string())),
     }
 }

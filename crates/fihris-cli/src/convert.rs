@@ -1,65 +1,34 @@
 //! `fihris convert`: reads catalogues in one format and writes them in another.
 //!
-//! The formats are enums that grow with the crates the command line composes: each input
-//! format has one reading function, each output format one writing function.
+//! Input formats live in [`crate::input`]; each output format has one writing function.
 
 use std::fmt;
 use std::fs::File;
 use std::io::{self, BufWriter, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::ValueEnum;
-use fihris_dcat::{DcatReader, DcatWriter, RdfFormat};
+use fihris_ckan::CkanFormat;
+use fihris_dcat::{DcatWriter, RdfFormat};
 use fihris_model::Catalog;
 
-/// Formats `convert` reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum InputFormat {
-    /// Turtle.
-    Turtle,
-    /// N-Triples.
-    Ntriples,
-    /// RDF/XML.
-    Rdfxml,
-    /// JSON-LD.
-    Jsonld,
-}
-
-impl InputFormat {
-    fn from_path(path: &Path) -> Option<Self> {
-        RdfFormat::from_path(path).map(Self::from_rdf)
-    }
-
-    fn from_rdf(format: RdfFormat) -> Self {
-        match format {
-            RdfFormat::NTriples => Self::Ntriples,
-            RdfFormat::RdfXml => Self::Rdfxml,
-            RdfFormat::JsonLd => Self::Jsonld,
-            _ => Self::Turtle,
-        }
-    }
-
-    fn rdf(self) -> Option<RdfFormat> {
-        match self {
-            Self::Turtle => Some(RdfFormat::Turtle),
-            Self::Ntriples => Some(RdfFormat::NTriples),
-            Self::Rdfxml => Some(RdfFormat::RdfXml),
-            Self::Jsonld => Some(RdfFormat::JsonLd),
-        }
-    }
-}
+use crate::input::{InputFormat, Loaded, ReadOptions, print_findings, read_inputs};
 
 /// Formats `convert` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
-    /// Turtle, with prefixes.
+    /// DCAT-AP as Turtle, with prefixes.
     Turtle,
-    /// N-Triples.
+    /// DCAT-AP as N-Triples.
     Ntriples,
-    /// RDF/XML.
+    /// DCAT-AP as RDF/XML.
     Rdfxml,
-    /// JSON-LD, compacted against the DCAT-AP context.
+    /// DCAT-AP as JSON-LD, compacted against the DCAT-AP context.
     Jsonld,
+    /// CKAN API JSON: the shape the input had when it was CKAN, else JSON lines.
+    Ckan,
+    /// The national CSV inventory.
+    Csv,
 }
 
 impl OutputFormat {
@@ -69,6 +38,7 @@ impl OutputFormat {
             Self::Ntriples => Some(RdfFormat::NTriples),
             Self::Rdfxml => Some(RdfFormat::RdfXml),
             Self::Jsonld => Some(RdfFormat::JsonLd),
+            Self::Ckan | Self::Csv => None,
         }
     }
 }
@@ -106,46 +76,8 @@ impl fmt::Display for ConvertError {
     }
 }
 
-fn read_input(
-    name: &str,
-    input: &mut dyn Read,
-    format: InputFormat,
-    options: &ConvertOptions,
-    base: Option<String>,
-    warnings: &mut dyn Write,
-) -> Result<Catalog, ConvertError> {
-    let Some(rdf) = format.rdf() else {
-        return Err(ConvertError(format!("{name}: cannot read this format")));
-    };
-    let mut reader = DcatReader::new(rdf)
-        .with_repairs(options.repair)
-        .with_implied_triples(!options.exact);
-    if let Some(base) = base {
-        reader = reader.with_base_iri(base);
-    }
-    let output = reader
-        .read(input)
-        .map_err(|error| match (error.line(), error.column()) {
-            (Some(line), Some(column)) => {
-                ConvertError(format!("{name}:{line}:{column}: {}", error.message()))
-            }
-            _ => ConvertError(format!("{name}: {error}")),
-        })?;
-    for warning in &output.warnings {
-        let _ = writeln!(warnings, "fihris: {name}: warning: {warning}");
-    }
-    Ok(output.catalog)
-}
-
-fn merge(into: &mut Catalog, other: Catalog) {
-    into.datasets.extend(other.datasets);
-    into.series.extend(other.series);
-    into.services.extend(other.services);
-    into.records.extend(other.records);
-    into.extra_triples.extend(other.extra_triples);
-}
-
 /// `fihris convert`: reads every input, merges them into one catalogue and writes it.
+/// Reading findings go to `stderr`.
 ///
 /// # Errors
 ///
@@ -156,82 +88,50 @@ pub fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<(), ConvertError> {
-    let inputs: Vec<Option<&PathBuf>> = if options.files.is_empty() {
-        vec![None]
-    } else {
-        options
-            .files
-            .iter()
-            .map(|path| (path.as_os_str() != "-").then_some(path))
-            .collect()
+    let read_options = ReadOptions {
+        from: options.from,
+        exact: options.exact,
+        repair: options.repair,
+        progress: options.output.is_some(),
     };
-    let mut catalog: Option<Catalog> = None;
-    for input in inputs {
-        let read = match input {
-            None => {
-                let format = options.from.ok_or_else(|| {
-                    ConvertError("standard input: say its format with --from".to_owned())
-                })?;
-                read_input("<stdin>", stdin, format, options, None, stderr)?
-            }
-            Some(path) => {
-                let name = path.display().to_string();
-                let format = options
-                    .from
-                    .or_else(|| InputFormat::from_path(path))
-                    .ok_or_else(|| {
-                        ConvertError(format!(
-                            "{name}: unknown extension, say the format with --from"
-                        ))
-                    })?;
-                let mut file =
-                    File::open(path).map_err(|error| ConvertError(format!("{name}: {error}")))?;
-                let base = std::path::absolute(path)
-                    .ok()
-                    .map(|absolute| format!("file://{}", absolute.display()));
-                read_input(&name, &mut file, format, options, base, stderr)?
-            }
-        };
-        match &mut catalog {
-            Some(catalog) => merge(catalog, read),
-            None => catalog = Some(read),
-        }
-    }
-    let catalog = catalog.ok_or_else(|| ConvertError("no input".to_owned()))?;
-    let write = |out: &mut dyn Write| -> Result<(), ConvertError> {
-        let format = options
-            .to
-            .rdf()
-            .ok_or_else(|| ConvertError("cannot write this format".to_owned()))?;
-        let mut writer = DcatWriter::new(format, out).with_implied_triples(!options.exact);
-        writer
-            .write_catalog(&catalog)
-            .map_err(|error| ConvertError(error.to_string()))?;
-        writer
-            .finish()
-            .map_err(|error| ConvertError(error.to_string()))?
-            .flush()
-            .map_err(|error| ConvertError(error.to_string()))
-    };
-    match &options.output {
+    let loaded = read_inputs(&options.files, &read_options, stdin)
+        .map_err(|error| ConvertError(error.to_string()))?;
+    print_findings(&loaded.findings, stderr);
+    let result = match &options.output {
         Some(path) => {
             let file = File::create(path)
                 .map_err(|error| ConvertError(format!("{}: {error}", path.display())))?;
-            let mut out = BufWriter::new(file);
-            write(&mut out)
+            write(&loaded, options, &mut BufWriter::new(file))
         }
-        None => {
-            let mut out = BufWriter::new(stdout);
-            let result = write(&mut out);
-            match result {
-                Err(ConvertError(message)) if message.contains("Broken pipe") => Ok(()),
-                other => other,
-            }
-        }
+        None => write(&loaded, options, &mut BufWriter::new(stdout)),
+    };
+    match result {
+        // `fihris convert … | head` is not a failure.
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|error| ConvertError(error.to_string())),
     }
 }
 
+fn write(loaded: &Loaded, options: &ConvertOptions, out: &mut dyn Write) -> io::Result<()> {
+    let catalog: &Catalog = &loaded.catalog;
+    if let Some(format) = options.to.rdf() {
+        let mut writer = DcatWriter::new(format, &mut *out).with_implied_triples(!options.exact);
+        writer.write_catalog(catalog).map_err(io::Error::other)?;
+        writer.finish().map_err(io::Error::other)?;
+    } else if options.to == OutputFormat::Ckan {
+        let format = loaded.ckan_format.unwrap_or(CkanFormat::JsonLines);
+        fihris_ckan::write_catalog(catalog, format, &mut *out)?;
+    } else {
+        fihris_csv::write_catalog(catalog, &mut *out).map_err(io::Error::other)?;
+    }
+    out.flush()
+}
+
 /// Exit code 2 with the message, on standard error.
+///
+/// # Errors
+///
+/// An error writing to `stderr`.
 pub fn report(error: &ConvertError, stderr: &mut dyn Write) -> io::Result<()> {
     writeln!(stderr, "fihris: {error}")
 }

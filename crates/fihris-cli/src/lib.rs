@@ -6,10 +6,9 @@
 
 pub mod check;
 pub mod convert;
-pub mod load;
+pub mod input;
 mod progress;
 pub mod report;
-pub mod sample;
 pub mod scan;
 pub mod stats;
 mod table;

@@ -1,13 +1,17 @@
 //! `fihris stats`: inventory statistics and producer scorecards, as text, JSON or CSV.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use chrono::{DateTime, NaiveDate};
 use clap::ValueEnum;
-use fihris_model::Catalog;
-use fihris_stats::{CatalogStats, StatsBuilder, Tally, write_scorecards_csv};
+use fihris_model::{Catalog, Finding, Temporal};
+use fihris_rules::{Profile, RuleSet};
+use fihris_stats::{
+    Assessment, CatalogStats, QualityScore, StatsBuilder, Tally, write_scorecards_csv,
+};
 
 use crate::progress::Progress;
 use crate::table::write_table;
@@ -39,14 +43,45 @@ pub fn today() -> NaiveDate {
         .unwrap_or_default()
 }
 
-/// The statistics of a catalogue, with a progress bar over its datasets when asked.
+/// The statistics of a catalogue, with each dataset's MQA score and findings under the
+/// national profile, and a progress bar over its datasets when asked.
 pub fn compute(catalog: &Catalog, as_of: NaiveDate, show_progress: bool) -> CatalogStats {
+    let mut rules = RuleSet::new(Profile::Ma);
+    if let Ok(day) = Temporal::parse(as_of.format("%Y-%m-%d").to_string()) {
+        rules = rules.with_as_of(day);
+    }
+    let report = fihris_rules::check(catalog, &rules);
+    let scores = report.quality().datasets().to_vec();
+    let mut by_dataset: HashMap<String, Vec<Finding>> = HashMap::new();
+    let mut catalog_findings = Vec::new();
+    for finding in report.into_findings() {
+        match finding.path().dataset() {
+            Some(dataset) => by_dataset
+                .entry(dataset.to_owned())
+                .or_default()
+                .push(finding),
+            None => catalog_findings.push(finding),
+        }
+    }
+
     let mut progress = Progress::stderr("stats", catalog.datasets.len() as u64, show_progress);
     let mut builder = StatsBuilder::new(as_of);
+    builder.add_findings(&catalog_findings);
     for (index, dataset) in catalog.datasets.iter().enumerate() {
-        // Rule results are plain values: the rules crate plugs in where `assess` is called.
-        let assessment = crate::sample::assess(dataset);
-        builder.add(dataset, assessment.as_ref());
+        let mut assessment = Assessment::new();
+        if let Some(score) = scores
+            .get(index)
+            .and_then(|score| QualityScore::new(score.total(), score.measured_max()))
+        {
+            assessment = assessment.with_score(score);
+        }
+        for finding in by_dataset
+            .remove(&dataset.id.to_string())
+            .unwrap_or_default()
+        {
+            assessment = assessment.with_finding(finding);
+        }
+        builder.add(dataset, Some(&assessment));
         if index % 1024 == 1023 {
             progress.advance(1024);
         }
@@ -67,7 +102,8 @@ pub fn run(
     output: StatsOutput,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let catalog = crate::load::load(files)?;
+    let loaded = crate::input::load(files, output == StatsOutput::Text)?;
+    let catalog = loaded.catalog;
     let stats = compute(
         &catalog,
         as_of.unwrap_or_else(today),

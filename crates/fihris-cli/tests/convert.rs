@@ -91,3 +91,50 @@ fn stdin_needs_a_format() {
     let output = fihris(&["convert", "--to", "turtle"], TURTLE);
     assert_eq!(output.status.code(), Some(2));
 }
+
+#[test]
+fn ckan_to_ckan_gives_the_same_json() {
+    let output = fihris(
+        &["convert", "--from", "ckan", "--to", "ckan"],
+        fihris_ckan::SAMPLE_CATALOGUE_JSONL,
+    );
+    assert!(output.status.success(), "{output:?}");
+    let written = String::from_utf8(output.stdout).expect("utf-8");
+    let parse = |text: &str| -> Vec<serde_json::Value> {
+        text.lines()
+            .map(|line| serde_json::from_str(line).expect("a JSON line"))
+            .collect()
+    };
+    assert_eq!(parse(&written), parse(fihris_ckan::SAMPLE_CATALOGUE_JSONL));
+}
+
+#[test]
+fn ckan_to_turtle_and_back_to_ckan_keeps_the_datasets() {
+    let turtle = fihris(
+        &["convert", "--from", "ckan", "--to", "turtle"],
+        fihris_ckan::SAMPLE_CATALOGUE_JSONL,
+    );
+    assert!(turtle.status.success(), "{turtle:?}");
+    let turtle = String::from_utf8(turtle.stdout).expect("utf-8");
+    let datasets = fihris_ckan::SAMPLE_CATALOGUE_JSONL.lines().count();
+    assert_eq!(turtle.matches(" a dcat:Dataset").count(), datasets);
+    let csv = fihris(&["convert", "--from", "turtle", "--to", "csv"], &turtle);
+    assert!(csv.status.success(), "{csv:?}");
+    let csv = String::from_utf8(csv.stdout).expect("utf-8");
+    assert_eq!(
+        csv.lines().count(),
+        datasets + 1,
+        "a header and one row per dataset"
+    );
+}
+
+#[test]
+fn csv_inventory_to_csv_is_byte_exact() {
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../fihris-csv/tests/fixtures/canonical.csv"
+    );
+    let output = fihris(&["convert", fixture, "--to", "csv"], "");
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(output.stdout, std::fs::read(fixture).expect("fixture"));
+}

@@ -94,14 +94,27 @@ fn text_shows_headline_and_scorecard() {
 }
 
 #[test]
-fn files_need_the_adapters() {
-    let output = fihris(&["stats", "catalogue.ttl"]);
+fn the_sample_read_from_a_file_gives_the_same_statistics() {
+    let dir = std::env::temp_dir().join(format!("fihris-stats-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("sample.jsonl");
+    std::fs::write(&file, fihris_ckan::SAMPLE_CATALOGUE_JSONL).unwrap();
+    let args = ["--as-of", "2026-11-26", "--output", "json"];
+    let embedded = fihris(&[&["stats"][..], &args].concat());
+    let from_file = fihris(&[&["stats", file.to_str().unwrap()][..], &args].concat());
+    assert!(embedded.status.success() && from_file.status.success());
+    assert_eq!(
+        serde_json::from_slice::<Value>(&embedded.stdout).unwrap(),
+        serde_json::from_slice::<Value>(&from_file.stdout).unwrap()
+    );
+}
+
+#[test]
+fn unreadable_files_exit_with_2_and_their_name() {
+    let output = fihris(&["stats", "catalogue-absent.ttl"]);
     assert_eq!(output.status.code(), Some(2));
     let message = String::from_utf8(output.stderr).unwrap();
-    assert!(
-        message.contains("reading catalogue.ttl needs the adapters"),
-        "{message}"
-    );
+    assert!(message.contains("catalogue-absent.ttl"), "{message}");
 }
 
 #[test]
