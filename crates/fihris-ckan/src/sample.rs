@@ -1,6 +1,6 @@
 //! The embedded sample catalogue of the national portal.
 
-use fihris_model::Catalog;
+use fihris_model::{Catalog, Text};
 
 use crate::CkanReader;
 
@@ -22,7 +22,14 @@ pub fn sample_catalogue() -> Catalog {
         .with_language("fr")
         .and_then(|reader| reader.read_json_lines(SAMPLE_CATALOGUE_JSONL.as_bytes()))
     {
-        Ok(read) => read.catalog,
+        Ok(read) => {
+            let mut catalog = read.catalog;
+            catalog.title = Text::new()
+                .with("fr", "Portail national des données ouvertes — échantillon")
+                .and_then(|title| title.with("ar", "البوابة الوطنية للبيانات المفتوحة — عينة"))
+                .unwrap_or(catalog.title);
+            catalog
+        }
         Err(error) => unreadable_sample(&error),
     }
 }
