@@ -227,8 +227,9 @@ impl DcatReader {
                 ),
             ));
         }
+        // `parse` already removed duplicates and relabelled blank nodes.
         let triples = parse(bytes, self.format, &self.options)?;
-        Ok(self.read_triples(triples))
+        Ok(Builder::new(&triples, self.repairs, self.implied).build())
     }
 
     /// Reads triples already parsed (an `oxrdf::Graph`, another parser's output). Blank
