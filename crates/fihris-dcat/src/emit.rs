@@ -12,7 +12,7 @@ use fihris_model::{
 use fihris_vocab::ns::{
     adms, dcat, dcatap, dct, fihris, foaf, locn, rdf, rdfs, skos, spdx, vcard, xsd,
 };
-use fihris_vocab::{LabelLanguage, PortalTheme, Vocabulary};
+use fihris_vocab::{EuTheme, LabelLanguage, PortalTheme, Vocabulary};
 use oxrdf::{BlankNode, NamedNode, NamedOrBlankNode, Term as OxTerm, Triple as OxTriple};
 
 /// Label of the blank node a reader gives a catalogue when the input has no `dcat:Catalog`:
@@ -132,6 +132,7 @@ impl Chunk {
 pub(crate) struct Emitter {
     pub(crate) implied: bool,
     portal_themes_used: Vec<bool>,
+    eu_themes_used: Vec<bool>,
 }
 
 impl Emitter {
@@ -139,6 +140,7 @@ impl Emitter {
         Self {
             implied,
             portal_themes_used: vec![false; PortalTheme::ALL.len()],
+            eu_themes_used: vec![false; EuTheme::ALL.len()],
         }
     }
 
@@ -226,6 +228,12 @@ impl Emitter {
         chunk.push(subject, predicate, named(concept.iri()));
         if let Some(class) = class {
             self.implied_iri_type(chunk, concept.iri(), class);
+            if self.implied
+                && class == skos::CONCEPT
+                && let Concept::Known(term) = concept
+            {
+                chunk.triples.extend(concept_labels(*term));
+            }
         }
     }
 
@@ -330,6 +338,10 @@ impl Emitter {
                 _ => vcard::KIND,
             };
             chunk.push(&subject, rdf::TYPE, named(class));
+            if class != vcard::KIND {
+                // No vCard subclass axioms in a validator: `sh:class vcard:Kind` needs it.
+                self.implied_type(chunk, &subject, vcard::KIND);
+            }
             Self::text(chunk, &subject, vcard::FN, &contact.name);
             if let Some(email) = &contact.email {
                 mailbox(chunk, &subject, vcard::HAS_EMAIL, email);
@@ -419,6 +431,7 @@ impl Emitter {
         chunk.push(parent, spdx::CHECKSUM_PROP, subject.clone());
         self.implied_type(chunk, &subject, spdx::CHECKSUM);
         Self::iri(chunk, &subject, spdx::ALGORITHM, &checksum.algorithm);
+        self.implied_iri_type(chunk, checksum.algorithm.as_str(), spdx::CHECKSUM_ALGORITHM);
         Self::typed(
             chunk,
             &subject,
@@ -568,6 +581,7 @@ impl Emitter {
         }
         keywords(chunk, &subject, &dataset.keywords);
         for theme in &dataset.themes {
+            self.note_eu_theme(theme);
             self.concept(chunk, &subject, dcat::THEME, theme, None);
         }
         for theme in &dataset.portal_themes {
@@ -836,7 +850,7 @@ impl Emitter {
     }
 
     pub(crate) fn service(
-        &self,
+        &mut self,
         chunk: &mut Chunk,
         catalog: Option<&NodeId>,
         service: &DataService,
@@ -852,6 +866,14 @@ impl Emitter {
             dcat::ENDPOINT_DESCRIPTION,
             &service.endpoint_descriptions,
         );
+        // The shapes check both with `sh:class rdfs:Resource`.
+        for iri in service
+            .endpoint_urls
+            .iter()
+            .chain(&service.endpoint_descriptions)
+        {
+            self.implied_iri_type(chunk, iri.as_str(), rdfs::RESOURCE);
+        }
         Self::text(chunk, &subject, dct::DESCRIPTION, &service.description);
         Self::nodes(
             chunk,
@@ -874,6 +896,7 @@ impl Emitter {
         self.contact_points(chunk, &subject, &service.contact_points);
         keywords(chunk, &subject, &service.keywords);
         for theme in &service.themes {
+            self.note_eu_theme(theme);
             self.concept(chunk, &subject, dcat::THEME, theme, None);
         }
         if let Some(publisher) = &service.publisher {
@@ -951,9 +974,28 @@ impl Emitter {
         Self::extras(chunk, &subject, &record.extra);
     }
 
-    /// The portal themes the datasets used, as a SKOS scheme of their own (implied only).
+    fn note_eu_theme(&mut self, theme: &Concept<EuTheme>) {
+        if let Concept::Known(theme) = theme
+            && let Some(index) = EuTheme::ALL.iter().position(|known| known == theme)
+        {
+            self.eu_themes_used[index] = true;
+        }
+    }
+
+    /// The EU data themes the datasets used, typed `skos:Concept` with their labels (the
+    /// shapes check `dcat:theme` with `sh:class skos:Concept`, and a concept needs a
+    /// `skos:prefLabel`), then the portal themes, as a SKOS scheme of their own (implied
+    /// only).
     pub(crate) fn footer(&self, chunk: &mut Chunk) {
-        if !self.implied || !self.portal_themes_used.contains(&true) {
+        if !self.implied {
+            return;
+        }
+        for (theme, used) in EuTheme::ALL.iter().zip(&self.eu_themes_used) {
+            if *used {
+                eu_theme(chunk, *theme);
+            }
+        }
+        if !self.portal_themes_used.contains(&true) {
             return;
         }
         portal_scheme(chunk);
@@ -1072,6 +1114,33 @@ fn portal_theme(chunk: &mut Chunk, theme: PortalTheme) {
     if let Some(secondary) = secondary {
         chunk.push(&subject, skos::CLOSE_MATCH, named(secondary.iri()));
     }
+}
+
+fn eu_theme(chunk: &mut Chunk, theme: EuTheme) {
+    let subject: NamedOrBlankNode = named(theme.iri()).into();
+    chunk.push(&subject, rdf::TYPE, named(skos::CONCEPT));
+    labels(chunk, &subject, skos::PREF_LABEL, |language| {
+        theme.label(language)
+    });
+    chunk.push(&subject, skos::IN_SCHEME, named(EuTheme::SCHEME));
+}
+
+/// The labels of a vocabulary term the writer types `skos:Concept` (the shapes require a
+/// `skos:prefLabel` on every concept).
+pub(crate) fn concept_labels<T: Vocabulary>(term: T) -> Vec<OxTriple> {
+    let mut chunk = Chunk::default();
+    let subject: NamedOrBlankNode = named(term.iri()).into();
+    labels(&mut chunk, &subject, skos::PREF_LABEL, |language| {
+        term.label(language)
+    });
+    chunk.triples
+}
+
+/// Every triple the writer adds about an EU data theme (for the reader).
+pub(crate) fn eu_theme_triples(theme: EuTheme) -> Vec<OxTriple> {
+    let mut chunk = Chunk::default();
+    eu_theme(&mut chunk, theme);
+    chunk.triples
 }
 
 /// Every triple the writer adds about a portal theme and its scheme (for the reader).

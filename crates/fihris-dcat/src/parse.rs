@@ -207,7 +207,11 @@ pub(crate) fn parse(
             ));
         }
     }
-    Ok(relabel(dedup(triples.into_iter().map(fix_iris).collect())))
+    // Turtle and N-Triples parsers only give valid IRIs: the check is for lenient ones.
+    if matches!(format, RdfFormat::RdfXml | RdfFormat::JsonLd) {
+        triples = triples.into_iter().map(fix_iris).collect();
+    }
+    Ok(relabel(dedup(triples)))
 }
 
 /// Percent-encodes the characters an IRI cannot hold (spaces, controls, `<>"{}|\^``)
@@ -250,10 +254,18 @@ fn fix_iris(triple: Triple) -> Triple {
 }
 
 pub(crate) fn dedup(triples: Vec<Triple>) -> Vec<Triple> {
-    let mut seen = HashSet::with_capacity(triples.len());
+    // Hash references: no triple is cloned, and nothing moves when there is no duplicate.
+    let keep: Vec<bool> = {
+        let mut seen: HashSet<&Triple> = HashSet::with_capacity(triples.len());
+        triples.iter().map(|triple| seen.insert(triple)).collect()
+    };
+    if keep.iter().all(|keep| *keep) {
+        return triples;
+    }
     triples
         .into_iter()
-        .filter(|triple| seen.insert(triple.clone()))
+        .zip(keep)
+        .filter_map(|(triple, keep)| keep.then_some(triple))
         .collect()
 }
 

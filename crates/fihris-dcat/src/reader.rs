@@ -21,7 +21,10 @@ use fihris_vocab::{
 };
 use oxrdf::{NamedOrBlankNode, Term as OxTerm, Triple};
 
-use crate::emit::{DCAT_IS_VERSION_OF, IMPLICIT_CATALOG, minted_label, portal_theme_triples};
+use crate::emit::{
+    DCAT_IS_VERSION_OF, IMPLICIT_CATALOG, concept_labels, eu_theme_triples, minted_label,
+    portal_theme_triples,
+};
 use crate::error::ReadError;
 use crate::format::RdfFormat;
 use crate::parse::{ParseOptions, parse, read_all};
@@ -224,8 +227,9 @@ impl DcatReader {
                 ),
             ));
         }
+        // `parse` already removed duplicates and relabelled blank nodes.
         let triples = parse(bytes, self.format, &self.options)?;
-        Ok(self.read_triples(triples))
+        Ok(Builder::new(&triples, self.repairs, self.implied).build())
     }
 
     /// Reads triples already parsed (an `oxrdf::Graph`, another parser's output). Blank
@@ -649,6 +653,12 @@ impl<'a> Builder<'a> {
         if let Some(concept) = exact_concept::<T>(&triple.object) {
             if let Some(class) = class {
                 self.note_type(concept.iri(), class);
+                if self.implied
+                    && class == skos::CONCEPT
+                    && let Concept::Known(term) = &concept
+                {
+                    self.implied_triples.extend(concept_labels(*term));
+                }
             }
             return Some(concept);
         }
@@ -880,11 +890,12 @@ impl<'a> Builder<'a> {
             return Outcome::Kept;
         };
         let types = self.types(&node);
+        // The subclasses first: a writer adds `vcard:Kind` to them.
         let found = [
-            (vcard::KIND, ContactKind::Kind),
             (vcard::ORGANIZATION, ContactKind::Organization),
             (vcard::INDIVIDUAL, ContactKind::Individual),
             ("http://www.w3.org/2006/vcard/ns#Group", ContactKind::Group),
+            (vcard::KIND, ContactKind::Kind),
         ]
         .into_iter()
         .find(|(class, _)| types.contains(class));
@@ -916,8 +927,13 @@ impl<'a> Builder<'a> {
         contact.kind = kind;
         contact.id = own_id(&node, &triple.subject, dcat::CONTACT_POINT, list.len());
         let mut extra = Extras::default();
-        self.walk(&node, Some(class), None, &mut extra, |this, t| {
-            match t.predicate.as_str() {
+        let implied_class = (class != vcard::KIND).then_some(vcard::KIND);
+        self.walk(
+            &node,
+            Some(class),
+            implied_class,
+            &mut extra,
+            |this, t| match t.predicate.as_str() {
                 vcard::FN => this.text(&mut contact.name, t),
                 vcard::HAS_EMAIL => this.mailbox(&mut contact.email, t),
                 vcard::HAS_TELEPHONE if contact.telephone.is_none() => match &t.object {
@@ -936,8 +952,8 @@ impl<'a> Builder<'a> {
                 vcard::HAS_URL => this.iri_slot(&mut contact.url, t),
                 vcard::ORGANIZATION_NAME => this.text(&mut contact.organization_name, t),
                 _ => Outcome::Kept,
-            }
-        });
+            },
+        );
         contact.extra = extra;
         list.push(contact);
         Outcome::Mapped
@@ -1189,6 +1205,7 @@ impl<'a> Builder<'a> {
         if indices.len() > 2 + usize::from(self.implied && self.has(&node, spdx::CHECKSUM)) {
             return Outcome::Kept;
         }
+        self.note_type(algorithm.as_str(), spdx::CHECKSUM_ALGORITHM);
         let Ok(mut checksum) = Checksum::new(algorithm, value) else {
             return Outcome::Kept;
         };
@@ -1477,6 +1494,11 @@ impl<'a> Builder<'a> {
         }
         match self.concept(triple, None, EuTheme::from_code) {
             Some(concept) => {
+                if self.implied
+                    && let Concept::Known(theme) = &concept
+                {
+                    self.implied_triples.extend(eu_theme_triples(*theme));
+                }
                 themes.push(concept);
                 Outcome::Mapped
             }
@@ -1694,8 +1716,18 @@ impl<'a> Builder<'a> {
             &mut extra,
             |this, t| match t.predicate.as_str() {
                 dct::TITLE => this.text(&mut s.title, t),
-                dcat::ENDPOINT_URL => this.iri_into(&mut s.endpoint_urls, t),
-                dcat::ENDPOINT_DESCRIPTION => this.iri_into(&mut s.endpoint_descriptions, t),
+                dcat::ENDPOINT_URL => {
+                    if let OxTerm::NamedNode(iri) = &t.object {
+                        this.note_type(iri.as_str(), rdfs::RESOURCE);
+                    }
+                    this.iri_into(&mut s.endpoint_urls, t)
+                }
+                dcat::ENDPOINT_DESCRIPTION => {
+                    if let OxTerm::NamedNode(iri) = &t.object {
+                        this.note_type(iri.as_str(), rdfs::RESOURCE);
+                    }
+                    this.iri_into(&mut s.endpoint_descriptions, t)
+                }
                 dct::DESCRIPTION => this.text(&mut s.description, t),
                 dcat::SERVES_DATASET => Self::nodes(&mut s.serves_datasets, t),
                 dct::ACCESS_RIGHTS => this.concept_slot(
@@ -1710,6 +1742,11 @@ impl<'a> Builder<'a> {
                 dcat::THEME if exact_term::<PortalTheme>(&t.object).is_none() => {
                     match this.concept(t, None, EuTheme::from_code) {
                         Some(concept) => {
+                            if this.implied
+                                && let Concept::Known(theme) = &concept
+                            {
+                                this.implied_triples.extend(eu_theme_triples(*theme));
+                            }
                             s.themes.push(concept);
                             Outcome::Mapped
                         }

@@ -489,7 +489,7 @@ fn mapped_values<'a>(entity: Entity<'a>, prop: Prop, f: &mut dyn FnMut(Value<'a>
             lexical: i.notation.value(),
         }),
 
-        (Entity::Location(l), Prop::LocnGeometry) => one(l.geometry.is_some(), Value::Blank, f),
+        (Entity::Location(l), Prop::LocnGeometry) => literal(l.geometry.as_ref(), f),
         (Entity::Location(l), Prop::DcatBbox) => literal(l.bbox.as_ref(), f),
         (Entity::Location(l), Prop::DcatCentroid) => literal(l.centroid.as_ref(), f),
 
