@@ -73,11 +73,14 @@ pub fn temporal() -> impl Strategy<Value = Temporal> {
     })
 }
 
-/// A known term or another IRI.
+/// A known term or another concept IRI. Other concepts live in a concept scheme of their
+/// own: real catalogues never use one IRI both as, say, an access right and a place.
 pub fn concept<T: Vocabulary>() -> impl Strategy<Value = Concept<T>> {
     prop_oneof![
         4 => select(T::ALL).prop_map(Concept::Known),
-        1 => iri().prop_map(Concept::Other),
+        1 => "[a-z0-9-]{1,12}".prop_map(|code| {
+            Concept::Other(Iri::new(format!("https://data.gov.ma/concept/{code}")).expect("a valid IRI"))
+        }),
     ]
 }
 

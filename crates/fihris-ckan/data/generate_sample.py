@@ -319,7 +319,8 @@ def package(rng, producer, org, theme_slugs, themes, group_ids, tag_ids, names, 
         other = rng.choice(theme_slugs)
         if other != theme:
             groups.append(themes[other])
-    notes = "" if rng.random() < 0.35 else f"{title}. Données publiées par {producer['name_fr']}."
+    # DCAT-AP makes a description mandatory: every package has one, some only the title's.
+    notes = f"{title}." if rng.random() < 0.35 else f"{title}. Données publiées par {producer['name_fr']}."
     extras = []
     if planned:
         extras = [{"key": "publication_status", "value": "planned"}]

@@ -1,6 +1,7 @@
 //! The embedded sample catalogue of the national portal.
 
-use fihris_model::{Catalog, Text};
+use fihris_model::{Agent, Catalog, Text};
+use fihris_vocab::Producer;
 
 use crate::CkanReader;
 
@@ -23,11 +24,17 @@ pub fn sample_catalogue() -> Catalog {
         .and_then(|reader| reader.read_json_lines(SAMPLE_CATALOGUE_JSONL.as_bytes()))
     {
         Ok(read) => {
+            // The CKAN API describes packages, not the portal: the catalogue's own title,
+            // description and publisher (the agency that runs the portal) are set here.
             let mut catalog = read.catalog;
             catalog.title = Text::new()
                 .with("fr", "Portail national des données ouvertes — échantillon")
                 .and_then(|title| title.with("ar", "البوابة الوطنية للبيانات المفتوحة — عينة"))
                 .unwrap_or(catalog.title);
+            catalog.description = Text::new()
+                .with("fr", "Les données publiques ouvertes du Royaume du Maroc.")
+                .unwrap_or_default();
+            catalog.publisher = Producer::by_code("ADD").map(Agent::from_producer);
             catalog
         }
         Err(error) => unreadable_sample(&error),

@@ -103,10 +103,14 @@ fn the_sample_read_from_a_file_gives_the_same_statistics() {
     let embedded = fihris(&[&["stats"][..], &args].concat());
     let from_file = fihris(&[&["stats", file.to_str().unwrap()][..], &args].concat());
     assert!(embedded.status.success() && from_file.status.success());
-    assert_eq!(
-        serde_json::from_slice::<Value>(&embedded.stdout).unwrap(),
-        serde_json::from_slice::<Value>(&from_file.stdout).unwrap()
-    );
+    let mut embedded: Value = serde_json::from_slice(&embedded.stdout).unwrap();
+    let mut from_file: Value = serde_json::from_slice(&from_file.stdout).unwrap();
+    // Only the catalogue-level findings differ: the embedded sample names the portal's
+    // description and publisher, which CKAN packages do not carry.
+    for stats in [&mut embedded, &mut from_file] {
+        stats.as_object_mut().unwrap().remove("findings");
+    }
+    assert_eq!(embedded, from_file);
 }
 
 #[test]
