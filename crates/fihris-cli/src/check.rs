@@ -48,6 +48,10 @@ pub struct CheckArgs {
     /// List every rule with its id, default severity, profile and description.
     #[arg(long)]
     pub list_rules: bool,
+    /// Measure the accessibility indicators of the quality score: check that every access
+    /// and download URL answers (HEAD, then a ranged GET), politely and with a cache.
+    #[arg(long)]
+    pub check_urls: bool,
 }
 
 fn parse_date(value: &str) -> Result<Temporal, String> {
@@ -137,7 +141,13 @@ pub fn check_catalog(
     out: &mut dyn Write,
 ) -> io::Result<Outcome> {
     let rules = rule_set(args);
-    let report = fihris_rules::check(catalog, &rules);
+    let report = if args.check_urls {
+        let checker = fihris_harvest::HttpUrlChecker::new(fihris_harvest::HttpClient::new());
+        checker.prefetch_catalog(catalog);
+        fihris_rules::check_with(catalog, &rules, &checker)
+    } else {
+        fihris_rules::check(catalog, &rules)
+    };
     write_report(&report, &rules, args.output, out)?;
     Ok(if report.has_errors() {
         Outcome::Errors
@@ -226,6 +236,17 @@ pub fn write_report(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let quality = report.quality();
+    // An indicator counts as measured when some dataset's score measured it (URL indicators
+    // are only with `--check-urls`).
+    let measured = |indicator: Indicator| {
+        !indicator.needs_network()
+            || quality.datasets().iter().any(|score| {
+                score
+                    .indicators()
+                    .iter()
+                    .any(|item| item.indicator == indicator && item.measured)
+            })
+    };
     match output {
         Output::Json => {
             let indicators: Vec<Value> = quality
@@ -237,7 +258,7 @@ pub fn write_report(
                         "dimension": indicator.dimension().as_str(),
                         "max": indicator.weight(),
                         "mean": mean,
-                        "measured": !indicator.needs_network(),
+                        "measured": measured(*indicator),
                     })
                 })
                 .collect();
@@ -280,13 +301,17 @@ pub fn write_report(
             }
             let unmeasured: u32 = Indicator::ALL
                 .iter()
-                .filter(|indicator| indicator.needs_network())
+                .filter(|indicator| !measured(**indicator))
                 .map(|indicator| indicator.weight())
                 .sum();
+            let not_measured = if unmeasured > 0 {
+                format!(", URL indicators ({unmeasured} points) not measured (--check-urls)")
+            } else {
+                String::new()
+            };
             writeln!(
                 out,
-                "{} error(s), {} warning(s), {} info(s); MQA {:.1}/{MQA_MAX} ({}) over {} dataset(s), \
-                 URL indicators ({unmeasured} points) not measured",
+                "{} error(s), {} warning(s), {} info(s); MQA {:.1}/{MQA_MAX} ({}) over {} dataset(s){not_measured}",
                 report.count(Severity::Error),
                 report.count(Severity::Warning),
                 report.count(Severity::Info),
@@ -312,6 +337,7 @@ mod tests {
             as_of: Some(parse_date("2026-11-30").unwrap()),
             output,
             list_rules: false,
+            check_urls: false,
         }
     }
 

@@ -6,6 +6,7 @@
 
 pub mod check;
 pub mod convert;
+pub mod harvest;
 pub mod input;
 mod progress;
 pub mod report;

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
-use fihris_cli::{Output, check, convert, report, scan, stats, vocab};
+use fihris_cli::{Output, check, convert, harvest, report, scan, stats, vocab};
 
 /// Open-government-data catalogues: DCAT-AP 3, CKAN and the national inventory.
 #[derive(Debug, Parser)]
@@ -62,6 +62,9 @@ enum Command {
     /// Find personal data and re-identification risk in a CSV resource before publication;
     /// exits with 1 when the verdict is not "publishable".
     Scan(scan::ScanArgs),
+    /// Harvest a CKAN portal or a DCAT feed over HTTP (paged, incremental with --since);
+    /// exits with 1 when the harvest is partial.
+    Harvest(harvest::HarvestArgs),
 }
 
 fn main() -> ExitCode {
@@ -99,6 +102,9 @@ fn main() -> ExitCode {
         )),
         Command::Check(args) => check::run(&args, &mut stdout),
         Command::Scan(args) => return scan::main(&args, &mut stdout),
+        Command::Harvest(args) => {
+            return harvest::main(&args, &mut stdout, &mut io::stderr().lock());
+        }
     };
     match result.and_then(|outcome| stdout.flush().map(|()| outcome)) {
         Ok(check::Outcome::Clean) => ExitCode::SUCCESS,
