@@ -2,39 +2,7 @@
 
 use fihris_vocab::{LabelLanguage, Vocabulary};
 
-/// Lowercase without Latin accents or ligatures.
-pub(crate) fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => out.push('a'),
-            'ç' => out.push('c'),
-            'è' | 'é' | 'ê' | 'ë' => out.push('e'),
-            'ì' | 'í' | 'î' | 'ï' => out.push('i'),
-            'ñ' => out.push('n'),
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => out.push('o'),
-            'ù' | 'ú' | 'û' | 'ü' => out.push('u'),
-            'ý' | 'ÿ' => out.push('y'),
-            'œ' => out.push_str("oe"),
-            'æ' => out.push_str("ae"),
-            '\u{FB00}' => out.push_str("ff"),
-            '\u{FB01}' => out.push_str("fi"),
-            '\u{FB02}' => out.push_str("fl"),
-            '\u{0300}'..='\u{036F}' => {}
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// Folded words: runs of letters and digits.
-pub(crate) fn words(text: &str) -> Vec<String> {
-    fold(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
+pub(crate) use fihris_vocab::folded_words as words;
 
 /// A French word without its gender and number endings: `publiées` and `publié`,
 /// `nationales` and `national`, `manuelle` and `manuel` meet.

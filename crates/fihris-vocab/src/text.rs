@@ -1,8 +1,15 @@
 //! Text normalisation used by the lenient `from_*` look-ups.
 
 /// Lowercases `text` and folds Latin accents, ligatures and Arabic diacritics / letter
-/// variants, so that look-ups ignore case and accents.
-pub(crate) fn fold(text: &str) -> String {
+/// variants, so that look-ups ignore case and accents. Exported as
+/// [`fold_text`](crate::fold_text): every lenient look-up of the adapters uses it too.
+///
+/// ```
+/// assert_eq!(fihris_vocab::fold_text("Économie ﬁnancière"), "economie financiere");
+/// assert_eq!(fihris_vocab::fold_text("الإحصاء"), "الاحصاء");
+/// ```
+#[must_use]
+pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars().flat_map(char::to_lowercase) {
         match c {
@@ -33,7 +40,14 @@ pub(crate) fn fold(text: &str) -> String {
 
 /// Folded words of `text`: runs of alphanumeric characters; everything else (spaces,
 /// apostrophes, hyphens, punctuation) separates words.
-pub(crate) fn words(text: &str) -> Vec<String> {
+///
+/// Exported as [`folded_words`](crate::folded_words).
+///
+/// ```
+/// assert_eq!(fihris_vocab::folded_words("Taux d’activité (Trimestriel)"), ["taux", "d", "activite", "trimestriel"]);
+/// ```
+#[must_use]
+pub fn words(text: &str) -> Vec<String> {
     fold(text)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
