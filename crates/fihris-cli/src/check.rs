@@ -22,6 +22,14 @@ pub enum ProfileArg {
     Ma,
 }
 
+impl ProfileArg {
+    /// The profile of a `--profile` name (`dcat-ap`, `ma`).
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        <Self as ValueEnum>::from_str(name, false).ok()
+    }
+}
+
 impl From<ProfileArg> for Profile {
     fn from(value: ProfileArg) -> Self {
         match value {
@@ -50,7 +58,12 @@ pub struct CheckArgs {
     pub list_rules: bool,
 }
 
-fn parse_date(value: &str) -> Result<Temporal, String> {
+/// Parses `--as-of` (`YYYY-MM-DD`).
+///
+/// # Errors
+///
+/// The value is not a day `YYYY-MM-DD`: the message says so.
+pub fn parse_date(value: &str) -> Result<Temporal, String> {
     let temporal = Temporal::parse(value).map_err(|error| error.to_string())?;
     if temporal.start_date().is_some() && value.len() == 10 {
         Ok(temporal)
@@ -123,8 +136,13 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<Outcome> {
 
 /// The rule set `fihris check` uses for these arguments.
 pub fn rule_set(args: &CheckArgs) -> RuleSet {
-    let rules = RuleSet::new(args.profile.into());
-    match args.as_of.clone().or_else(today) {
+    rules_for(args.profile, args.as_of.clone())
+}
+
+/// The rule set of a profile, as of a day (default today, UTC).
+pub fn rules_for(profile: ProfileArg, as_of: Option<Temporal>) -> RuleSet {
+    let rules = RuleSet::new(profile.into());
+    match as_of.or_else(today) {
         Some(as_of) => rules.with_as_of(as_of),
         None => rules,
     }
@@ -195,7 +213,9 @@ fn segment<'a>(finding: &'a Finding, pick: impl Fn(&'a PathSegment) -> Option<&'
         .map_or(Value::Null, |value| Value::String(value.to_owned()))
 }
 
-fn finding_json(finding: &Finding) -> Value {
+/// One finding as `fihris check --output json` prints it: `rule`, `severity`, `path`,
+/// `dataset`, `distribution`, `field`, `message`, `hint`.
+pub fn finding_json(finding: &Finding) -> Value {
     json!({
         "rule": finding.rule_id(),
         "severity": finding.severity().as_str(),
@@ -217,6 +237,62 @@ fn finding_json(finding: &Finding) -> Value {
     })
 }
 
+/// The JSON document `fihris check --output json` prints for a report (keys documented in
+/// the root README).
+pub fn report_json(report: &Report, rules: &RuleSet) -> Value {
+    let quality = report.quality();
+    let indicators: Vec<Value> = quality
+        .indicator_means()
+        .iter()
+        .map(|(indicator, mean)| {
+            json!({
+                "id": indicator.id(),
+                "dimension": indicator.dimension().as_str(),
+                "max": indicator.weight(),
+                "mean": mean,
+                "measured": !indicator.needs_network(),
+            })
+        })
+        .collect();
+    let dimensions: Vec<Value> = Dimension::ALL
+        .iter()
+        .map(|dimension| {
+            let mean: f64 = quality
+                .indicator_means()
+                .iter()
+                .filter(|(indicator, _)| indicator.dimension() == *dimension)
+                .map(|(_, mean)| mean)
+                .sum();
+            json!({"id": dimension.as_str(), "max": dimension.weight(), "mean": mean})
+        })
+        .collect();
+    json!({
+        "profile": rules.profile().as_str(),
+        "as_of": rules.as_of().map(Temporal::as_str),
+        "summary": {
+            "errors": report.count(Severity::Error),
+            "warnings": report.count(Severity::Warning),
+            "infos": report.count(Severity::Info),
+        },
+        "quality": {
+            "datasets": quality.datasets().len(),
+            "mqa": quality.total(),
+            "mqa_max": MQA_MAX,
+            "rating": quality.rating().as_str(),
+            "dimensions": dimensions,
+            "indicators": indicators,
+        },
+        "findings": report.findings().iter().map(finding_json).collect::<Vec<_>>(),
+    })
+}
+
+/// Checks a catalogue under a profile, as of a day (default today, UTC): the JSON document
+/// `fihris check --output json` prints.
+pub fn check_json(catalog: &Catalog, profile: ProfileArg, as_of: Option<Temporal>) -> Value {
+    let rules = rules_for(profile, as_of);
+    report_json(&fihris_rules::check(catalog, &rules), &rules)
+}
+
 /// Writes a report as text (one finding a line, then a summary) or JSON (documented in the
 /// root README).
 pub fn write_report(
@@ -225,56 +301,14 @@ pub fn write_report(
     output: Output,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let quality = report.quality();
     match output {
         Output::Json => {
-            let indicators: Vec<Value> = quality
-                .indicator_means()
-                .iter()
-                .map(|(indicator, mean)| {
-                    json!({
-                        "id": indicator.id(),
-                        "dimension": indicator.dimension().as_str(),
-                        "max": indicator.weight(),
-                        "mean": mean,
-                        "measured": !indicator.needs_network(),
-                    })
-                })
-                .collect();
-            let dimensions: Vec<Value> = Dimension::ALL
-                .iter()
-                .map(|dimension| {
-                    let mean: f64 = quality
-                        .indicator_means()
-                        .iter()
-                        .filter(|(indicator, _)| indicator.dimension() == *dimension)
-                        .map(|(_, mean)| mean)
-                        .sum();
-                    json!({"id": dimension.as_str(), "max": dimension.weight(), "mean": mean})
-                })
-                .collect();
-            let document = json!({
-                "profile": rules.profile().as_str(),
-                "as_of": rules.as_of().map(Temporal::as_str),
-                "summary": {
-                    "errors": report.count(Severity::Error),
-                    "warnings": report.count(Severity::Warning),
-                    "infos": report.count(Severity::Info),
-                },
-                "quality": {
-                    "datasets": quality.datasets().len(),
-                    "mqa": quality.total(),
-                    "mqa_max": MQA_MAX,
-                    "rating": quality.rating().as_str(),
-                    "dimensions": dimensions,
-                    "indicators": indicators,
-                },
-                "findings": report.findings().iter().map(finding_json).collect::<Vec<_>>(),
-            });
+            let document = report_json(report, rules);
             serde_json::to_writer_pretty(&mut *out, &document)?;
             writeln!(out)
         }
         Output::Text => {
+            let quality = report.quality();
             for finding in report.findings() {
                 writeln!(out, "{finding}")?;
             }
