@@ -6,7 +6,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use clap::ValueEnum;
 use fihris_model::{Catalog, Finding, PathSegment, Severity, Temporal};
-use fihris_rules::{Dimension, Indicator, MQA_MAX, Profile, Report, RuleSet};
+use fihris_rules::{CatalogQuality, Dimension, Indicator, MQA_MAX, Profile, Report, RuleSet};
 use serde_json::{Value, json};
 
 use crate::Output;
@@ -20,6 +20,14 @@ pub enum ProfileArg {
     DcatAp,
     /// DCAT-AP plus the national profile of Morocco's portal.
     Ma,
+}
+
+impl ProfileArg {
+    /// The profile of a `--profile` name (`dcat-ap`, `ma`).
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        <Self as ValueEnum>::from_str(name, false).ok()
+    }
 }
 
 impl From<ProfileArg> for Profile {
@@ -54,7 +62,12 @@ pub struct CheckArgs {
     pub check_urls: bool,
 }
 
-fn parse_date(value: &str) -> Result<Temporal, String> {
+/// Parses `--as-of` (`YYYY-MM-DD`).
+///
+/// # Errors
+///
+/// The value is not a day `YYYY-MM-DD`: the message says so.
+pub fn parse_date(value: &str) -> Result<Temporal, String> {
     let temporal = Temporal::parse(value).map_err(|error| error.to_string())?;
     if temporal.start_date().is_some() && value.len() == 10 {
         Ok(temporal)
@@ -127,8 +140,13 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<Outcome> {
 
 /// The rule set `fihris check` uses for these arguments.
 pub fn rule_set(args: &CheckArgs) -> RuleSet {
-    let rules = RuleSet::new(args.profile.into());
-    match args.as_of.clone().or_else(today) {
+    rules_for(args.profile, args.as_of.clone())
+}
+
+/// The rule set of a profile, as of a day (default today, UTC).
+pub fn rules_for(profile: ProfileArg, as_of: Option<Temporal>) -> RuleSet {
+    let rules = RuleSet::new(profile.into());
+    match as_of.or_else(today) {
         Some(as_of) => rules.with_as_of(as_of),
         None => rules,
     }
@@ -205,7 +223,9 @@ fn segment<'a>(finding: &'a Finding, pick: impl Fn(&'a PathSegment) -> Option<&'
         .map_or(Value::Null, |value| Value::String(value.to_owned()))
 }
 
-fn finding_json(finding: &Finding) -> Value {
+/// One finding as `fihris check --output json` prints it: `rule`, `severity`, `path`,
+/// `dataset`, `distribution`, `field`, `message`, `hint`.
+pub fn finding_json(finding: &Finding) -> Value {
     json!({
         "rule": finding.rule_id(),
         "severity": finding.severity().as_str(),
@@ -227,6 +247,75 @@ fn finding_json(finding: &Finding) -> Value {
     })
 }
 
+/// The JSON document `fihris check --output json` prints for a report (keys documented in
+/// the root README).
+pub fn report_json(report: &Report, rules: &RuleSet) -> Value {
+    let quality = report.quality();
+    let measured = |indicator: Indicator| measured(quality, indicator);
+    let indicators: Vec<Value> = quality
+        .indicator_means()
+        .iter()
+        .map(|(indicator, mean)| {
+            json!({
+                "id": indicator.id(),
+                "dimension": indicator.dimension().as_str(),
+                "max": indicator.weight(),
+                "mean": mean,
+                "measured": measured(*indicator),
+            })
+        })
+        .collect();
+    let dimensions: Vec<Value> = Dimension::ALL
+        .iter()
+        .map(|dimension| {
+            let mean: f64 = quality
+                .indicator_means()
+                .iter()
+                .filter(|(indicator, _)| indicator.dimension() == *dimension)
+                .map(|(_, mean)| mean)
+                .sum();
+            json!({"id": dimension.as_str(), "max": dimension.weight(), "mean": mean})
+        })
+        .collect();
+    json!({
+        "profile": rules.profile().as_str(),
+        "as_of": rules.as_of().map(Temporal::as_str),
+        "summary": {
+            "errors": report.count(Severity::Error),
+            "warnings": report.count(Severity::Warning),
+            "infos": report.count(Severity::Info),
+        },
+        "quality": {
+            "datasets": quality.datasets().len(),
+            "mqa": quality.total(),
+            "mqa_max": MQA_MAX,
+            "rating": quality.rating().as_str(),
+            "dimensions": dimensions,
+            "indicators": indicators,
+        },
+        "findings": report.findings().iter().map(finding_json).collect::<Vec<_>>(),
+    })
+}
+
+/// Whether some dataset's score measured the indicator (the URL indicators are measured only
+/// with `--check-urls`).
+fn measured(quality: &CatalogQuality, indicator: Indicator) -> bool {
+    !indicator.needs_network()
+        || quality.datasets().iter().any(|score| {
+            score
+                .indicators()
+                .iter()
+                .any(|item| item.indicator == indicator && item.measured)
+        })
+}
+
+/// Checks a catalogue under a profile, as of a day (default today, UTC): the JSON document
+/// `fihris check --output json` prints.
+pub fn check_json(catalog: &Catalog, profile: ProfileArg, as_of: Option<Temporal>) -> Value {
+    let rules = rules_for(profile, as_of);
+    report_json(&fihris_rules::check(catalog, &rules), &rules)
+}
+
 /// Writes a report as text (one finding a line, then a summary) or JSON (documented in the
 /// root README).
 pub fn write_report(
@@ -235,73 +324,20 @@ pub fn write_report(
     output: Output,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let quality = report.quality();
-    // An indicator counts as measured when some dataset's score measured it (URL indicators
-    // are only with `--check-urls`).
-    let measured = |indicator: Indicator| {
-        !indicator.needs_network()
-            || quality.datasets().iter().any(|score| {
-                score
-                    .indicators()
-                    .iter()
-                    .any(|item| item.indicator == indicator && item.measured)
-            })
-    };
     match output {
         Output::Json => {
-            let indicators: Vec<Value> = quality
-                .indicator_means()
-                .iter()
-                .map(|(indicator, mean)| {
-                    json!({
-                        "id": indicator.id(),
-                        "dimension": indicator.dimension().as_str(),
-                        "max": indicator.weight(),
-                        "mean": mean,
-                        "measured": measured(*indicator),
-                    })
-                })
-                .collect();
-            let dimensions: Vec<Value> = Dimension::ALL
-                .iter()
-                .map(|dimension| {
-                    let mean: f64 = quality
-                        .indicator_means()
-                        .iter()
-                        .filter(|(indicator, _)| indicator.dimension() == *dimension)
-                        .map(|(_, mean)| mean)
-                        .sum();
-                    json!({"id": dimension.as_str(), "max": dimension.weight(), "mean": mean})
-                })
-                .collect();
-            let document = json!({
-                "profile": rules.profile().as_str(),
-                "as_of": rules.as_of().map(Temporal::as_str),
-                "summary": {
-                    "errors": report.count(Severity::Error),
-                    "warnings": report.count(Severity::Warning),
-                    "infos": report.count(Severity::Info),
-                },
-                "quality": {
-                    "datasets": quality.datasets().len(),
-                    "mqa": quality.total(),
-                    "mqa_max": MQA_MAX,
-                    "rating": quality.rating().as_str(),
-                    "dimensions": dimensions,
-                    "indicators": indicators,
-                },
-                "findings": report.findings().iter().map(finding_json).collect::<Vec<_>>(),
-            });
+            let document = report_json(report, rules);
             serde_json::to_writer_pretty(&mut *out, &document)?;
             writeln!(out)
         }
         Output::Text => {
+            let quality = report.quality();
             for finding in report.findings() {
                 writeln!(out, "{finding}")?;
             }
             let unmeasured: u32 = Indicator::ALL
                 .iter()
-                .filter(|indicator| !measured(**indicator))
+                .filter(|indicator| !measured(quality, **indicator))
                 .map(|indicator| indicator.weight())
                 .sum();
             let not_measured = if unmeasured > 0 {

@@ -5,7 +5,7 @@
 use std::fmt;
 use std::fs::File;
 use std::io::{self, BufWriter, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 use fihris_ckan::CkanFormat;
@@ -32,6 +32,25 @@ pub enum OutputFormat {
 }
 
 impl OutputFormat {
+    /// The format of a `--to` name (`turtle`, `ntriples`, `rdfxml`, `jsonld`, `ckan`, `csv`).
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        <Self as ValueEnum>::from_str(name, false).ok()
+    }
+
+    /// The format a file's extension names, if any (the same extensions as for reading).
+    #[must_use]
+    pub fn from_path(path: &Path) -> Option<Self> {
+        Some(match InputFormat::from_path(path)? {
+            InputFormat::Turtle => Self::Turtle,
+            InputFormat::Ntriples => Self::Ntriples,
+            InputFormat::Rdfxml => Self::Rdfxml,
+            InputFormat::Jsonld => Self::Jsonld,
+            InputFormat::Ckan => Self::Ckan,
+            InputFormat::Csv => Self::Csv,
+        })
+    }
+
     fn rdf(self) -> Option<RdfFormat> {
         match self {
             Self::Turtle => Some(RdfFormat::Turtle),
@@ -101,9 +120,19 @@ pub fn run(
         Some(path) => {
             let file = File::create(path)
                 .map_err(|error| ConvertError(format!("{}: {error}", path.display())))?;
-            write(&loaded, options, &mut BufWriter::new(file))
+            write(
+                &loaded,
+                options.to,
+                options.exact,
+                &mut BufWriter::new(file),
+            )
         }
-        None => write(&loaded, options, &mut BufWriter::new(stdout)),
+        None => write(
+            &loaded,
+            options.to,
+            options.exact,
+            &mut BufWriter::new(stdout),
+        ),
     };
     match result {
         // `fihris convert … | head` is not a failure.
@@ -112,13 +141,26 @@ pub fn run(
     }
 }
 
-fn write(loaded: &Loaded, options: &ConvertOptions, out: &mut dyn Write) -> io::Result<()> {
+/// Writes what was read in format `to`, as `fihris convert --to` does; `exact` leaves out
+/// the typings DCAT-AP validation needs (`--exact`). CKAN output keeps the shape of a CKAN
+/// input, else writes JSON lines.
+///
+/// # Errors
+///
+/// An error writing to `out`, or a value the format cannot express (an `InvalidData` or
+/// `Other` error).
+pub fn write(
+    loaded: &Loaded,
+    to: OutputFormat,
+    exact: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let catalog: &Catalog = &loaded.catalog;
-    if let Some(format) = options.to.rdf() {
-        let mut writer = DcatWriter::new(format, &mut *out).with_implied_triples(!options.exact);
+    if let Some(format) = to.rdf() {
+        let mut writer = DcatWriter::new(format, &mut *out).with_implied_triples(!exact);
         writer.write_catalog(catalog).map_err(io::Error::other)?;
         writer.finish().map_err(io::Error::other)?;
-    } else if options.to == OutputFormat::Ckan {
+    } else if to == OutputFormat::Ckan {
         let format = loaded.ckan_format.unwrap_or(CkanFormat::JsonLines);
         fihris_ckan::write_catalog(catalog, format, &mut *out)?;
     } else {

@@ -10,9 +10,9 @@ use std::io::{self, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
-use fihris_ckan::{CkanFormat, CkanReader};
-use fihris_csv::InventoryReader;
-use fihris_dcat::{DcatReader, RdfFormat};
+use fihris_ckan::{CkanErrorKind, CkanFormat, CkanReader};
+use fihris_csv::{CsvErrorKind, InventoryReader};
+use fihris_dcat::{DcatReader, RdfFormat, ReadErrorKind};
 use fihris_model::{Catalog, Finding, FindingPath, PathSegment, Severity};
 
 use crate::progress::Progress;
@@ -50,6 +50,13 @@ impl InputFormat {
                 _ => Self::Turtle,
             }),
         }
+    }
+
+    /// The format of a `--from` name (`turtle`, `ntriples`, `rdfxml`, `jsonld`, `ckan`,
+    /// `csv`).
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        <Self as ValueEnum>::from_str(name, false).ok()
     }
 
     fn rdf(self) -> Option<RdfFormat> {
@@ -98,13 +105,95 @@ impl Loaded {
     }
 }
 
+/// What kind of problem an [`InputError`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum InputErrorKind {
+    /// The input could not be opened or read.
+    Io,
+    /// The input is not well-formed in its format (a syntax error, an HTML page instead of
+    /// JSON, a CSV file without inventory header…).
+    Syntax,
+    /// A bad value: no known format, an input over a reader limit, an API failure answer.
+    Value,
+}
+
 /// Unreadable input: the message names the file and, for syntax errors, line and column.
 #[derive(Debug)]
-pub struct InputError(String);
+pub struct InputError {
+    kind: InputErrorKind,
+    file: Option<String>,
+    line: Option<u64>,
+    column: Option<u64>,
+    message: String,
+    os_error: Option<i32>,
+    display: String,
+}
+
+impl InputError {
+    fn new(kind: InputErrorKind, file: Option<&str>, message: impl Into<String>) -> Self {
+        let message = message.into();
+        let display = match file {
+            Some(file) => format!("{file}: {message}"),
+            None => message.clone(),
+        };
+        Self {
+            kind,
+            file: file.map(str::to_owned),
+            line: None,
+            column: None,
+            message,
+            os_error: None,
+            display,
+        }
+    }
+
+    fn io(file: &str, error: &io::Error) -> Self {
+        let mut this = Self::new(InputErrorKind::Io, Some(file), error.to_string());
+        this.os_error = error.raw_os_error();
+        this
+    }
+
+    /// What kind of problem this is.
+    #[must_use]
+    pub fn kind(&self) -> InputErrorKind {
+        self.kind
+    }
+
+    /// The input the problem is in (`<stdin>` for standard input), when there is one.
+    #[must_use]
+    pub fn file(&self) -> Option<&str> {
+        self.file.as_deref()
+    }
+
+    /// The 1-based line of the problem, when known.
+    #[must_use]
+    pub fn line(&self) -> Option<u64> {
+        self.line
+    }
+
+    /// The 1-based column (in characters) of the problem, when known.
+    #[must_use]
+    pub fn column(&self) -> Option<u64> {
+        self.column
+    }
+
+    /// What is wrong, without the file name and position.
+    #[must_use]
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The operating system's error code of an I/O error (`ENOENT`…), when there is one.
+    #[must_use]
+    pub fn raw_os_error(&self) -> Option<i32> {
+        self.os_error
+    }
+}
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.display)
     }
 }
 
@@ -112,8 +201,23 @@ impl std::error::Error for InputError {}
 
 impl From<InputError> for io::Error {
     fn from(error: InputError) -> Self {
-        Self::new(io::ErrorKind::InvalidData, error.0)
+        Self::new(io::ErrorKind::InvalidData, error.display)
     }
+}
+
+/// The operating system's error code of the first I/O error in a chain of sources.
+fn os_error_in(error: &(dyn std::error::Error + 'static)) -> Option<i32> {
+    let mut current = Some(error);
+    while let Some(error) = current {
+        if let Some(code) = error
+            .downcast_ref::<io::Error>()
+            .and_then(io::Error::raw_os_error)
+        {
+            return Some(code);
+        }
+        current = error.source();
+    }
+    None
 }
 
 /// Files larger than this show a progress bar.
@@ -143,36 +247,15 @@ pub fn read_inputs(
         let read = match input {
             None => {
                 let format = options.from.ok_or_else(|| {
-                    InputError("standard input: say its format with --from".to_owned())
+                    InputError::new(
+                        InputErrorKind::Value,
+                        None,
+                        "standard input: say its format with --from",
+                    )
                 })?;
                 read_one("<stdin>", stdin, format, options, None)?
             }
-            Some(path) => {
-                let name = path.display().to_string();
-                let format = options
-                    .from
-                    .or_else(|| InputFormat::from_path(path))
-                    .ok_or_else(|| {
-                        InputError(format!(
-                            "{name}: unknown extension, say the format with --from"
-                        ))
-                    })?;
-                let file =
-                    File::open(path).map_err(|error| InputError(format!("{name}: {error}")))?;
-                let size = file.metadata().map_or(0, |metadata| metadata.len());
-                let mut progress =
-                    Progress::stderr(&name, size, options.progress && size > LARGE_INPUT);
-                let mut counted = CountingReader {
-                    inner: BufReader::new(file),
-                    progress: &mut progress,
-                };
-                let base = std::path::absolute(path)
-                    .ok()
-                    .map(|absolute| format!("file://{}", absolute.display()));
-                let read = read_one(&name, &mut counted, format, options, base);
-                progress.finish();
-                read?
-            }
+            Some(path) => read_file(path, options)?,
         };
         match &mut loaded {
             Some(loaded) => {
@@ -183,7 +266,64 @@ pub fn read_inputs(
             None => loaded = Some(read),
         }
     }
-    loaded.ok_or_else(|| InputError("no input".to_owned()))
+    loaded.ok_or_else(|| InputError::new(InputErrorKind::Value, None, "no input"))
+}
+
+/// Reads one file, in `options.from` or the format its extension names.
+///
+/// # Errors
+///
+/// The file cannot be opened, has no known format, or is not readable at all.
+pub fn read_file(path: &Path, options: &ReadOptions) -> Result<Loaded, InputError> {
+    let name = path.display().to_string();
+    let format = options
+        .from
+        .or_else(|| InputFormat::from_path(path))
+        .ok_or_else(|| {
+            InputError::new(
+                InputErrorKind::Value,
+                Some(&name),
+                "unknown extension, say the format with --from",
+            )
+        })?;
+    let file = File::open(path).map_err(|error| InputError::io(&name, &error))?;
+    let size = file.metadata().map_or(0, |metadata| metadata.len());
+    let mut progress = Progress::stderr(&name, size, options.progress && size > LARGE_INPUT);
+    let mut counted = CountingReader {
+        inner: BufReader::new(file),
+        progress: &mut progress,
+    };
+    let base = std::path::absolute(path)
+        .ok()
+        .map(|absolute| format!("file://{}", absolute.display()));
+    let read = read_one(&name, &mut counted, format, options, base);
+    progress.finish();
+    read
+}
+
+/// Reads a document held in memory; `name` names it in findings and errors.
+///
+/// # Errors
+///
+/// The bytes are not readable at all in `format` (a syntax error, an HTML page instead of
+/// JSON…).
+pub fn read_bytes(
+    bytes: &[u8],
+    name: &str,
+    format: InputFormat,
+    options: &ReadOptions,
+) -> Result<Loaded, InputError> {
+    read_one(name, &mut &*bytes, format, options, None)
+}
+
+/// The embedded sample catalogue of the portal, without reading findings.
+#[must_use]
+pub fn sample() -> Loaded {
+    Loaded {
+        catalog: fihris_ckan::sample_catalogue(),
+        findings: Vec::new(),
+        ckan_format: None,
+    }
 }
 
 /// The catalogue the analysis commands (`check`, `stats`, `report`) work on: the FILE
@@ -196,11 +336,7 @@ pub fn read_inputs(
 /// Unreadable input, as an `InvalidData` error whose message names file, line and column.
 pub fn load(files: &[PathBuf], progress: bool) -> io::Result<Loaded> {
     if files.is_empty() {
-        return Ok(Loaded {
-            catalog: fihris_ckan::sample_catalogue(),
-            findings: Vec::new(),
-            ckan_format: None,
-        });
+        return Ok(sample());
     }
     let options = ReadOptions {
         repair: true,
@@ -244,14 +380,27 @@ fn read_one(
         if let Some(base) = base {
             reader = reader.with_base_iri(base);
         }
-        let output = reader
-            .read(input)
-            .map_err(|error| match (error.line(), error.column()) {
+        let output = reader.read(input).map_err(|error| {
+            let kind = match error.kind() {
+                ReadErrorKind::Io => InputErrorKind::Io,
+                ReadErrorKind::Syntax => InputErrorKind::Syntax,
+                _ => InputErrorKind::Value,
+            };
+            match (error.line(), error.column()) {
                 (Some(line), Some(column)) => {
-                    InputError(format!("{name}:{line}:{column}: {}", error.message()))
+                    let mut this = InputError::new(kind, Some(name), error.message());
+                    this.line = Some(line);
+                    this.column = Some(column);
+                    this.display = format!("{name}:{line}:{column}: {}", error.message());
+                    this
                 }
-                _ => InputError(format!("{name}: {error}")),
-            })?;
+                _ => {
+                    let mut this = InputError::new(kind, Some(name), error.to_string());
+                    this.os_error = os_error_in(&error);
+                    this
+                }
+            }
+        })?;
         let findings = output
             .warnings
             .iter()
@@ -281,7 +430,19 @@ fn read_one(
             let read = CkanReader::new()
                 .with_language("fr")
                 .and_then(|reader| reader.read(input))
-                .map_err(|error| InputError(format!("{name}: {error}")))?;
+                .map_err(|error| {
+                    let kind = match error.kind() {
+                        CkanErrorKind::Io => InputErrorKind::Io,
+                        CkanErrorKind::ApiFailure | CkanErrorKind::Config => InputErrorKind::Value,
+                        _ => InputErrorKind::Syntax,
+                    };
+                    let mut this = InputError::new(kind, Some(name), error.message());
+                    this.display = format!("{name}: {error}");
+                    this.line = error.line();
+                    this.column = error.column();
+                    this.os_error = os_error_in(&error);
+                    this
+                })?;
             let findings = read
                 .warnings
                 .iter()
@@ -297,7 +458,18 @@ fn read_one(
             let read = InventoryReader::new()
                 .with_file_name(name)
                 .read(input)
-                .map_err(|error| InputError(error.to_string()))?;
+                .map_err(|error| {
+                    let kind = match error.kind() {
+                        CsvErrorKind::Io => InputErrorKind::Io,
+                        CsvErrorKind::Value => InputErrorKind::Value,
+                        _ => InputErrorKind::Syntax,
+                    };
+                    let mut this = InputError::new(kind, Some(name), error.message());
+                    this.display = error.to_string();
+                    this.line = error.line();
+                    this.os_error = os_error_in(&error);
+                    this
+                })?;
             Ok(Loaded {
                 catalog: read.catalog,
                 findings: read.findings,
@@ -344,5 +516,69 @@ impl<R: Read> Read for CountingReader<'_, R> {
         let read = self.inner.read(buf)?;
         self.progress.advance(read as u64);
         Ok(read)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_errors_carry_file_line_and_column() {
+        let turtle = b"@prefix dct: <http://purl.org/dc/terms/> .\n<https://d/1> dct:title .\n";
+        let error = read_bytes(
+            turtle,
+            "cat.ttl",
+            InputFormat::Turtle,
+            &ReadOptions::default(),
+        )
+        .unwrap_err();
+        assert_eq!(error.kind(), InputErrorKind::Syntax);
+        assert_eq!(error.file(), Some("cat.ttl"));
+        assert_eq!((error.line(), error.column()), (Some(2), Some(25)));
+        assert_eq!(
+            error.to_string(),
+            format!("cat.ttl:2:25: {}", error.message())
+        );
+    }
+
+    #[test]
+    fn missing_files_are_io_errors_with_errno() {
+        let path = Path::new("/nonexistent/fihris/catalogue.ttl");
+        let error = read_file(path, &ReadOptions::default()).unwrap_err();
+        assert_eq!(error.kind(), InputErrorKind::Io);
+        assert_eq!(error.raw_os_error(), Some(2));
+        assert_eq!(error.file(), Some("/nonexistent/fihris/catalogue.ttl"));
+        assert!(
+            error
+                .to_string()
+                .starts_with("/nonexistent/fihris/catalogue.ttl: ")
+        );
+    }
+
+    #[test]
+    fn unknown_formats_are_value_errors() {
+        let error = read_file(Path::new("catalogue.txt"), &ReadOptions::default()).unwrap_err();
+        assert_eq!(error.kind(), InputErrorKind::Value);
+        assert_eq!(
+            error.to_string(),
+            "catalogue.txt: unknown extension, say the format with --from"
+        );
+        assert_eq!(InputFormat::from_name("rdfxml"), Some(InputFormat::Rdfxml));
+        assert_eq!(InputFormat::from_name("yaml"), None);
+    }
+
+    #[test]
+    fn ckan_syntax_errors_have_a_position() {
+        let error = read_bytes(
+            b"{\"name\": \n }",
+            "p.json",
+            InputFormat::Ckan,
+            &ReadOptions::default(),
+        )
+        .unwrap_err();
+        assert_eq!(error.kind(), InputErrorKind::Syntax);
+        assert_eq!(error.line(), Some(2));
+        assert!(error.to_string().starts_with("p.json: invalid JSON"));
     }
 }

@@ -42,16 +42,13 @@ pub struct ScanArgs {
 /// Runs the scan and maps its outcome to an exit code: 0 publishable, 1 not publishable,
 /// 2 unreadable input or a column the file lacks.
 pub fn main(args: &ScanArgs, out: &mut dyn Write) -> ExitCode {
-    let mut options = ScanOptions::new()
-        .with_k(args.k)
-        .with_l(args.l)
-        .with_min_cell_count(args.min_count);
-    if let Some(quasi) = &args.quasi {
-        options = options.with_quasi_identifiers(quasi.iter().map(|c| c.trim().to_owned()));
-    }
-    if let Some(sensitive) = &args.sensitive {
-        options = options.with_sensitive(sensitive.as_str());
-    }
+    let options = scan_options(
+        args.quasi.as_deref(),
+        args.sensitive.as_deref(),
+        args.k,
+        args.l,
+        args.min_count,
+    );
     let report = match scan_path(&args.file, &options) {
         Ok(report) => report,
         Err(error) => {
@@ -85,6 +82,28 @@ pub fn main(args: &ScanArgs, out: &mut dyn Write) -> ExitCode {
     }
 }
 
+/// The scan options of `fihris scan`: quasi-identifier columns (default: suggested from
+/// the headers), the sensitive column, k, l and the small-cell threshold (`--min-count`).
+pub fn scan_options(
+    quasi: Option<&[String]>,
+    sensitive: Option<&str>,
+    k: u64,
+    l: u64,
+    min_count: u64,
+) -> ScanOptions {
+    let mut options = ScanOptions::new()
+        .with_k(k)
+        .with_l(l)
+        .with_min_cell_count(min_count);
+    if let Some(quasi) = quasi {
+        options = options.with_quasi_identifiers(quasi.iter().map(|c| c.trim().to_owned()));
+    }
+    if let Some(sensitive) = sensitive {
+        options = options.with_sensitive(sensitive);
+    }
+    options
+}
+
 fn decided_by(report: &ScanReport) -> Vec<String> {
     let mut ids: Vec<String> = Vec::new();
     for finding in report.deciding_findings() {
@@ -103,8 +122,15 @@ fn delimiter_name(delimiter: u8) -> String {
 }
 
 fn write_json(report: &ScanReport, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &report_json(report))?;
+    writeln!(out)
+}
+
+/// The JSON document `fihris scan --output json` prints (keys documented in the root
+/// README): personal values appear only masked.
+pub fn report_json(report: &ScanReport) -> Value {
     let summary = report.personal_data_summary();
-    let value = json!({
+    json!({
         "file": report.source_name,
         "encoding": report.encoding.as_str(),
         "delimiter": delimiter_name(report.delimiter),
@@ -122,9 +148,7 @@ fn write_json(report: &ScanReport, out: &mut dyn Write) -> io::Result<()> {
         "risk": report.risk.as_ref().map(risk_json),
         "small_cells": report.small_cells.iter().map(small_cells_json).collect::<Vec<_>>(),
         "findings": report.findings,
-    });
-    serde_json::to_writer_pretty(&mut *out, &value)?;
-    writeln!(out)
+    })
 }
 
 fn column_json(column: &ColumnReport) -> Value {

@@ -28,6 +28,10 @@ pub enum StatsOutput {
 }
 
 /// Parses `--as-of` (`YYYY-MM-DD`).
+///
+/// # Errors
+///
+/// The value is not a day `YYYY-MM-DD`: the message says so.
 pub fn parse_date(value: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(value, "%Y-%m-%d")
         .map_err(|error| format!("{value:?} is not a date YYYY-MM-DD: {error}"))
@@ -89,6 +93,16 @@ pub fn compute(catalog: &Catalog, as_of: NaiveDate, show_progress: bool) -> Cata
     progress.advance(catalog.datasets.len() as u64 % 1024);
     progress.finish();
     builder.finish()
+}
+
+/// The JSON document `fihris stats --output json` prints (keys documented in the root
+/// README).
+///
+/// # Errors
+///
+/// A statistic that cannot be expressed in JSON.
+pub fn stats_json(catalog: &Catalog, as_of: NaiveDate) -> serde_json::Result<serde_json::Value> {
+    serde_json::to_value(compute(catalog, as_of, false))
 }
 
 /// `fihris stats`: reads the catalogue and prints its statistics in the chosen form.

@@ -1,7 +1,38 @@
-from typing import Any
+from collections.abc import Iterator
+from os import PathLike
+from typing import Any, final
 
-__all__ = ["__version__", "vocab"]
+__all__ = ["Catalog", "__version__", "check", "read", "sample", "scan_csv", "stats", "vocab"]
 
 __version__: str
 
+@final
+class Catalog:
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[dict[str, Any]]: ...
+    def to_dicts(self) -> list[dict[str, Any]]: ...
+    def to_string(self, format: str) -> str: ...
+    def write(self, path: str | PathLike[str], format: str | None = None) -> None: ...
+    @property
+    def findings(self) -> list[dict[str, Any]]: ...
+
 def vocab(name: str) -> list[dict[str, Any]]: ...
+def read(
+    source: str | PathLike[str] | bytes,
+    format: str | None = None,
+    *,
+    repair: bool = True,
+    exact: bool = False,
+) -> Catalog: ...
+def sample() -> Catalog: ...
+def check(catalog: Catalog, profile: str = "dcat-ap", as_of: str | None = None) -> dict[str, Any]: ...
+def scan_csv(
+    path: str | PathLike[str],
+    quasi: list[str] | None = None,
+    sensitive: str | None = None,
+    k: int = 5,
+    *,
+    l: int = 2,
+    min_count: int = 3,
+) -> dict[str, Any]: ...
+def stats(catalog: Catalog, as_of: str | None = None) -> dict[str, Any]: ...
