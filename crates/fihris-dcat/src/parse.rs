@@ -1,6 +1,5 @@
 //! Bytes -> triples, with limits, positions and deterministic blank node labels.
 
-use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::sync::Arc;
 
@@ -8,6 +7,7 @@ use oxjsonld::{JsonLdParser, JsonLdRemoteDocument};
 use oxrdf::{BlankNode, NamedOrBlankNode, Term, Triple};
 use oxrdfxml::RdfXmlParser;
 use oxttl::{NTriplesParser, TurtleParser};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::error::{ReadError, ReadErrorKind, TextPosition};
 use crate::format::RdfFormat;
@@ -256,7 +256,8 @@ fn fix_iris(triple: Triple) -> Triple {
 pub(crate) fn dedup(triples: Vec<Triple>) -> Vec<Triple> {
     // Hash references: no triple is cloned, and nothing moves when there is no duplicate.
     let keep: Vec<bool> = {
-        let mut seen: HashSet<&Triple> = HashSet::with_capacity(triples.len());
+        let mut seen: FxHashSet<&Triple> =
+            FxHashSet::with_capacity_and_hasher(triples.len(), Default::default());
         triples.iter().map(|triple| seen.insert(triple)).collect()
     };
     if keep.iter().all(|keep| *keep) {
@@ -276,21 +277,20 @@ pub(crate) fn relabel(triples: Vec<Triple>) -> Vec<Triple> {
         let random = label.len() >= 24 && label.bytes().all(|b| b.is_ascii_hexdigit());
         !random && fihris_model::BlankId::new(label).is_ok()
     }
-    let mut used: HashSet<String> = HashSet::new();
-    let mut needs = false;
-    for triple in &triples {
-        for label in blank_labels(triple) {
-            if keep(label) {
-                used.insert(label.to_owned());
-            } else {
-                needs = true;
-            }
-        }
-    }
+    let needs = triples
+        .iter()
+        .flat_map(blank_labels)
+        .any(|label| !keep(label));
     if !needs {
         return triples;
     }
-    let mut renamed: HashMap<String, BlankNode> = HashMap::new();
+    let used: FxHashSet<String> = triples
+        .iter()
+        .flat_map(blank_labels)
+        .filter(|label| keep(label))
+        .map(str::to_owned)
+        .collect();
+    let mut renamed: FxHashMap<String, BlankNode> = FxHashMap::default();
     let mut counter = 0usize;
     let mut rename = |node: &BlankNode| -> BlankNode {
         if keep(node.as_str()) {
