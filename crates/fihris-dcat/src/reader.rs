@@ -565,8 +565,7 @@ impl<'a> Builder<'a> {
             }
             _ => {
                 // Not representable in the model: left for the catalogue's extra triples.
-                if let Some(index) =
-                    index.or_else(|| self.triples.iter().position(|t| t == triple))
+                if let Some(index) = index.or_else(|| self.triples.iter().position(|t| t == triple))
                 {
                     self.claimed[index] = false;
                 }
@@ -1597,7 +1596,9 @@ impl<'a> Builder<'a> {
                     && let Concept::Known(theme) = &concept
                 {
                     let theme = *theme;
-                    self.imply(theme.iri(), ImpliedKind::EuTheme, || eu_theme_triples(theme));
+                    self.imply(theme.iri(), ImpliedKind::EuTheme, || {
+                        eu_theme_triples(theme)
+                    });
                 }
                 themes.push(concept);
                 Outcome::Mapped
@@ -2202,9 +2203,7 @@ impl<'a> Builder<'a> {
     }
 
     fn is_claimed_subject(&self, node: &NamedOrBlankNode) -> bool {
-        self.indices(node)
-            .iter()
-            .any(|index| self.claimed[*index])
+        self.indices(node).iter().any(|index| self.claimed[*index])
     }
 
     fn keep_link(
@@ -2262,13 +2261,15 @@ pub(crate) fn group_by_subject(triples: &mut [fihris_model::Triple]) {
     }
     fn key(t: &fihris_model::Triple) -> (bool, &str, Option<&Term>) {
         let not_type = t.predicate.as_str() != rdf::TYPE;
-        (not_type, t.predicate.as_str(), (!not_type).then_some(&t.object))
+        (
+            not_type,
+            t.predicate.as_str(),
+            (!not_type).then_some(&t.object),
+        )
     }
     let ranks: Vec<usize> = triples.iter().map(|t| subjects[&t.subject]).collect();
     let mut order: Vec<usize> = (0..triples.len()).collect();
-    order.sort_by(|a, b| {
-        (ranks[*a], key(&triples[*a])).cmp(&(ranks[*b], key(&triples[*b])))
-    });
+    order.sort_by(|a, b| (ranks[*a], key(&triples[*a])).cmp(&(ranks[*b], key(&triples[*b]))));
     apply_order(triples, order);
 }
 
