@@ -7,6 +7,8 @@ mod format;
 mod jsonld;
 mod parse;
 mod reader;
+#[cfg(feature = "sophia")]
+mod sophia;
 mod stream;
 mod writer;
 
@@ -15,5 +17,7 @@ pub use error::{ReadError, ReadErrorKind, TextPosition, WriteError, WriteErrorKi
 pub use format::RdfFormat;
 pub use jsonld::jsonld_context;
 pub use reader::{DcatReader, ReadOutput, Warning, read_graph};
+#[cfg(feature = "sophia")]
+pub use sophia::SophiaGraph;
 pub use stream::NTriplesStream;
 pub use writer::{DcatWriter, to_vec};

@@ -1,7 +1,6 @@
 //! Triples -> model. Lossless by default: whatever a writer would not give back exactly is
 //! kept in extras, so that reading then writing (without implied triples) gives the same graph.
 
-use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::io::Read;
 use std::sync::Arc;
@@ -20,6 +19,7 @@ use fihris_vocab::{
     EuTheme, FileType, Frequency, Language, Licence, PRODUCERS, PortalTheme, Vocabulary,
 };
 use oxrdf::{NamedOrBlankNode, Term as OxTerm, Triple};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::emit::{
     DCAT_IS_VERSION_OF, IMPLICIT_CATALOG, concept_labels, eu_theme_triples, minted_label,
@@ -229,7 +229,7 @@ impl DcatReader {
         }
         // `parse` already removed duplicates and relabelled blank nodes.
         let triples = parse(bytes, self.format, &self.options)?;
-        Ok(Builder::new(&triples, self.repairs, self.implied).build())
+        Ok(build(&triples, self.repairs, self.implied))
     }
 
     /// Reads triples already parsed (an `oxrdf::Graph`, another parser's output). Blank
@@ -237,7 +237,7 @@ impl DcatReader {
     #[must_use]
     pub fn read_triples(&self, triples: impl IntoIterator<Item = Triple>) -> ReadOutput {
         let triples = crate::parse::relabel(crate::parse::dedup(triples.into_iter().collect()));
-        Builder::new(&triples, self.repairs, self.implied).build()
+        build(&triples, self.repairs, self.implied)
     }
 }
 
@@ -386,16 +386,88 @@ const MAIN_CLASSES: &[&str] = &[
     dcat::CATALOG_RECORD,
 ];
 
+fn build(triples: &[Triple], repairs: bool, implied: bool) -> ReadOutput {
+    let index = SubjectIndex::new(triples);
+    Builder::new(triples, &index, repairs, implied).build()
+}
+
+/// The triples of each subject, in document order, indexed once.
+struct SubjectIndex<'a> {
+    /// Subject -> its number.
+    subjects: FxHashMap<&'a NamedOrBlankNode, usize>,
+    /// `starts[n]..starts[n + 1]` is the range of subject `n` in `order`.
+    starts: Vec<usize>,
+    /// Triple indices grouped by subject.
+    order: Vec<usize>,
+}
+
+impl<'a> SubjectIndex<'a> {
+    fn new(triples: &'a [Triple]) -> Self {
+        let mut subjects: FxHashMap<&NamedOrBlankNode, usize> = FxHashMap::default();
+        let mut numbers = Vec::with_capacity(triples.len());
+        let mut counts: Vec<usize> = Vec::new();
+        for triple in triples {
+            let next = subjects.len();
+            let number = *subjects.entry(&triple.subject).or_insert(next);
+            if number == counts.len() {
+                counts.push(0);
+            }
+            counts[number] += 1;
+            numbers.push(number);
+        }
+        let mut starts = Vec::with_capacity(counts.len() + 1);
+        let mut total = 0;
+        starts.push(0);
+        for count in &counts {
+            total += count;
+            starts.push(total);
+        }
+        let mut next: Vec<usize> = starts[..counts.len()].to_vec();
+        let mut order = vec![0; triples.len()];
+        for (index, number) in numbers.into_iter().enumerate() {
+            order[next[number]] = index;
+            next[number] += 1;
+        }
+        Self {
+            subjects,
+            starts,
+            order,
+        }
+    }
+
+    fn get(&self, subject: &NamedOrBlankNode) -> &[usize] {
+        match self.subjects.get(subject) {
+            Some(number) => &self.order[self.starts[*number]..self.starts[*number + 1]],
+            None => &[],
+        }
+    }
+
+    fn contains(&self, subject: &NamedOrBlankNode) -> bool {
+        self.subjects.contains_key(subject)
+    }
+}
+
+/// Which triples about a vocabulary term a writer adds (for the memo of implied triples).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum ImpliedKind {
+    Labels,
+    EuTheme,
+    PortalTheme,
+}
+
 struct Builder<'a> {
     triples: &'a [Triple],
-    by_subject: HashMap<&'a NamedOrBlankNode, Vec<usize>>,
+    by_subject: &'a SubjectIndex<'a>,
     claimed: Vec<bool>,
     repairs: bool,
     implied: bool,
     warnings: Vec<Warning>,
-    implied_types: HashSet<(String, &'static str)>,
-    implied_triples: HashSet<Triple>,
-    main: HashSet<&'a NamedOrBlankNode>,
+    /// IRI -> the classes a writer types it with.
+    implied_types: FxHashMap<String, Vec<&'static str>>,
+    implied_triples: FxHashSet<Triple>,
+    /// The vocabulary terms whose implied triples are already in `implied_triples`.
+    implied_terms: FxHashSet<(&'static str, ImpliedKind)>,
+    main: FxHashSet<&'a NamedOrBlankNode>,
 }
 
 /// What a property handler did with a triple.
@@ -405,11 +477,14 @@ enum Outcome {
 }
 
 impl<'a> Builder<'a> {
-    fn new(triples: &'a [Triple], repairs: bool, implied: bool) -> Self {
-        let mut by_subject: HashMap<&NamedOrBlankNode, Vec<usize>> = HashMap::new();
-        let mut main = HashSet::new();
-        for (index, triple) in triples.iter().enumerate() {
-            by_subject.entry(&triple.subject).or_default().push(index);
+    fn new(
+        triples: &'a [Triple],
+        by_subject: &'a SubjectIndex<'a>,
+        repairs: bool,
+        implied: bool,
+    ) -> Self {
+        let mut main = FxHashSet::default();
+        for triple in triples {
             if triple.predicate.as_str() == rdf::TYPE
                 && let OxTerm::NamedNode(class) = &triple.object
                 && MAIN_CLASSES.contains(&class.as_str())
@@ -424,22 +499,28 @@ impl<'a> Builder<'a> {
             repairs,
             implied,
             warnings: Vec::new(),
-            implied_types: HashSet::new(),
-            implied_triples: HashSet::new(),
+            implied_types: FxHashMap::default(),
+            implied_triples: FxHashSet::default(),
+            implied_terms: FxHashSet::default(),
             main,
         }
     }
 
-    fn indices(&self, subject: &NamedOrBlankNode) -> Vec<usize> {
-        self.by_subject.get(subject).cloned().unwrap_or_default()
+    fn indices(&self, subject: &NamedOrBlankNode) -> &'a [usize] {
+        self.by_subject.get(subject)
+    }
+
+    /// Adds the triples a writer adds about a vocabulary term, once per term.
+    fn imply(&mut self, iri: &'static str, kind: ImpliedKind, make: impl FnOnce() -> Vec<Triple>) {
+        if self.implied && self.implied_terms.insert((iri, kind)) {
+            self.implied_triples.extend(make());
+        }
     }
 
     fn types(&self, subject: &NamedOrBlankNode) -> Vec<&'a str> {
         let triples = self.triples;
-        self.by_subject
-            .get(subject)
-            .into_iter()
-            .flatten()
+        self.indices(subject)
+            .iter()
             .map(|index| &triples[*index])
             .filter(|triple| triple.predicate.as_str() == rdf::TYPE)
             .filter_map(|triple| match &triple.object {
@@ -450,7 +531,12 @@ impl<'a> Builder<'a> {
     }
 
     fn has(&self, subject: &NamedOrBlankNode, class: &str) -> bool {
-        self.types(subject).contains(&class)
+        let triples = self.triples;
+        self.indices(subject).iter().any(|index| {
+            let triple = &triples[*index];
+            triple.predicate.as_str() == rdf::TYPE
+                && matches!(&triple.object, OxTerm::NamedNode(c) if c.as_str() == class)
+        })
     }
 
     fn warn(
@@ -468,7 +554,8 @@ impl<'a> Builder<'a> {
         });
     }
 
-    fn keep(&mut self, extras: &mut Extras, triple: &Triple) {
+    /// `index`: the position of `triple` in the input, when known.
+    fn keep(&mut self, extras: &mut Extras, triple: &Triple, index: Option<usize>) {
         match (
             Iri::new(triple.predicate.as_str()),
             model_term(&triple.object),
@@ -478,7 +565,8 @@ impl<'a> Builder<'a> {
             }
             _ => {
                 // Not representable in the model: left for the catalogue's extra triples.
-                if let Some(index) = self.triples.iter().position(|t| t == triple) {
+                if let Some(index) = index.or_else(|| self.triples.iter().position(|t| t == triple))
+                {
                     self.claimed[index] = false;
                 }
             }
@@ -487,7 +575,16 @@ impl<'a> Builder<'a> {
 
     fn note_type(&mut self, iri: &str, class: &'static str) {
         if self.implied {
-            self.implied_types.insert((iri.to_owned(), class));
+            match self.implied_types.get_mut(iri) {
+                Some(classes) => {
+                    if !classes.contains(&class) {
+                        classes.push(class);
+                    }
+                }
+                None => {
+                    self.implied_types.insert(iri.to_owned(), vec![class]);
+                }
+            }
         }
     }
 
@@ -504,7 +601,7 @@ impl<'a> Builder<'a> {
     ) {
         let triples = self.triples;
         let mut own_type_seen = false;
-        for index in self.indices(subject) {
+        for &index in self.indices(subject) {
             self.claimed[index] = true;
             let triple = &triples[index];
             if triple.predicate.as_str() == rdf::TYPE
@@ -519,7 +616,7 @@ impl<'a> Builder<'a> {
                 }
             }
             if let Outcome::Kept = handle(self, triple) {
-                self.keep(extras, triple);
+                self.keep(extras, triple, Some(index));
             }
         }
         group_by_predicate(&mut extras.statements);
@@ -657,7 +754,8 @@ impl<'a> Builder<'a> {
                     && class == skos::CONCEPT
                     && let Concept::Known(term) = &concept
                 {
-                    self.implied_triples.extend(concept_labels(*term));
+                    let term = *term;
+                    self.imply(term.iri(), ImpliedKind::Labels, || concept_labels(term));
                 }
             }
             return Some(concept);
@@ -1185,7 +1283,7 @@ impl<'a> Builder<'a> {
         let mut algorithm = None;
         let mut value = None;
         let indices = self.indices(&node);
-        for index in &indices {
+        for index in indices {
             let t = &triples[*index];
             match t.predicate.as_str() {
                 spdx::ALGORITHM if algorithm.is_none() => algorithm = object_iri(&t.object),
@@ -1210,7 +1308,7 @@ impl<'a> Builder<'a> {
             return Outcome::Kept;
         };
         checksum.id = own_id(&node, &triple.subject, spdx::CHECKSUM_PROP, 0);
-        for index in indices {
+        for &index in indices {
             self.claimed[index] = true;
         }
         *slot = Some(checksum);
@@ -1227,8 +1325,8 @@ impl<'a> Builder<'a> {
         let triples = self.triples;
         let notation = self
             .indices(&node)
-            .into_iter()
-            .map(|index| &triples[index])
+            .iter()
+            .map(|index| &triples[*index])
             .find(|t| t.predicate.as_str() == skos::NOTATION)
             .and_then(|t| match &t.object {
                 OxTerm::Literal(literal) => model_literal(literal),
@@ -1474,9 +1572,9 @@ impl<'a> Builder<'a> {
     ) -> Outcome {
         if let Some(theme) = exact_term::<PortalTheme>(&triple.object) {
             portal.push(theme);
-            if self.implied {
-                self.implied_triples.extend(portal_theme_triples(theme));
-            }
+            self.imply(theme.iri(), ImpliedKind::PortalTheme, || {
+                portal_theme_triples(theme)
+            });
             return Outcome::Mapped;
         }
         if let OxTerm::Literal(literal) = &triple.object
@@ -1497,7 +1595,10 @@ impl<'a> Builder<'a> {
                 if self.implied
                     && let Concept::Known(theme) = &concept
                 {
-                    self.implied_triples.extend(eu_theme_triples(*theme));
+                    let theme = *theme;
+                    self.imply(theme.iri(), ImpliedKind::EuTheme, || {
+                        eu_theme_triples(theme)
+                    });
                 }
                 themes.push(concept);
                 Outcome::Mapped
@@ -1663,7 +1764,7 @@ impl<'a> Builder<'a> {
             {
                 *slot = Some(value.to_owned());
             } else {
-                self.keep(&mut extra, &t);
+                self.keep(&mut extra, &t, None);
             }
         }
         d.extra = extra;
@@ -1745,7 +1846,10 @@ impl<'a> Builder<'a> {
                             if this.implied
                                 && let Concept::Known(theme) = &concept
                             {
-                                this.implied_triples.extend(eu_theme_triples(*theme));
+                                let theme = *theme;
+                                this.imply(theme.iri(), ImpliedKind::EuTheme, || {
+                                    eu_theme_triples(theme)
+                                });
                             }
                             s.themes.push(concept);
                             Outcome::Mapped
@@ -1841,7 +1945,7 @@ impl<'a> Builder<'a> {
     // ---- the catalogue ----------------------------------------------------------------------
 
     fn subjects_typed(&self, class: &str) -> Vec<&'a NamedOrBlankNode> {
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         self.triples
             .iter()
             .filter(|t| {
@@ -1856,7 +1960,7 @@ impl<'a> Builder<'a> {
     fn build(mut self) -> ReadOutput {
         let catalogs = self.subjects_typed(dcat::CATALOG);
         let triples = self.triples;
-        let sub_catalogs: HashSet<&NamedOrBlankNode> = triples
+        let sub_catalogs: FxHashSet<&NamedOrBlankNode> = triples
             .iter()
             .filter(|t| {
                 t.predicate.as_str() == dcat::CATALOG_PROP && catalogs.contains(&&t.subject)
@@ -1884,7 +1988,7 @@ impl<'a> Builder<'a> {
         }
         .unwrap_or_else(|_| unreachable_catalog());
         catalog.title = Text::new();
-        let mut mapped_members: HashSet<NamedOrBlankNode> = HashSet::new();
+        let mut mapped_members: FxHashSet<NamedOrBlankNode> = FxHashSet::default();
         match root {
             Some(root) => {
                 let root = root.clone();
@@ -1932,7 +2036,7 @@ impl<'a> Builder<'a> {
                             if this.has(&member, dcat::DATASET_SERIES) {
                                 series.push(member);
                             } else if this.has(&member, dcat::DATASET)
-                                || (repairs && this.by_subject.contains_key(&member))
+                                || (repairs && this.by_subject.contains(&member))
                             {
                                 datasets.push(member);
                             } else {
@@ -2063,8 +2167,8 @@ impl<'a> Builder<'a> {
                         (&triple.subject, &triple.object)
                     && self
                         .implied_types
-                        .iter()
-                        .any(|(iri, known)| iri == subject.as_str() && *known == class.as_str())
+                        .get(subject.as_str())
+                        .is_some_and(|classes| classes.contains(&class.as_str()))
                 {
                     continue;
                 }
@@ -2099,9 +2203,7 @@ impl<'a> Builder<'a> {
     }
 
     fn is_claimed_subject(&self, node: &NamedOrBlankNode) -> bool {
-        self.by_subject
-            .get(node)
-            .is_some_and(|indices| indices.iter().any(|index| self.claimed[*index]))
+        self.indices(node).iter().any(|index| self.claimed[*index])
     }
 
     fn keep_link(
@@ -2116,7 +2218,7 @@ impl<'a> Builder<'a> {
             oxrdf::NamedNode::new_unchecked(predicate),
             member.clone(),
         );
-        self.keep(extra, &triple);
+        self.keep(extra, &triple, None);
         self.warn(
             member,
             Some(predicate),
@@ -2149,22 +2251,40 @@ fn predicate_key(predicate: &Iri) -> (bool, &str) {
 /// Extra triples come grouped by subject in order of first appearance, then sorted by
 /// predicate as [`group_by_predicate`].
 pub(crate) fn group_by_subject(triples: &mut [fihris_model::Triple]) {
-    let mut subjects: HashMap<NodeId, usize> = HashMap::new();
+    let mut subjects: FxHashMap<NodeId, usize> = FxHashMap::default();
     for triple in triples.iter() {
         let next = subjects.len();
         subjects.entry(triple.subject.clone()).or_insert(next);
     }
-    triples.sort_by(|a, b| {
-        let key = |t: &fihris_model::Triple| {
-            let not_type = t.predicate.as_str() != rdf::TYPE;
-            (
-                not_type,
-                t.predicate.clone(),
-                (!not_type).then(|| t.object.clone()),
-            )
-        };
-        (subjects[&a.subject], key(a)).cmp(&(subjects[&b.subject], key(b)))
-    });
+    if triples.is_empty() {
+        return;
+    }
+    fn key(t: &fihris_model::Triple) -> (bool, &str, Option<&Term>) {
+        let not_type = t.predicate.as_str() != rdf::TYPE;
+        (
+            not_type,
+            t.predicate.as_str(),
+            (!not_type).then_some(&t.object),
+        )
+    }
+    let ranks: Vec<usize> = triples.iter().map(|t| subjects[&t.subject]).collect();
+    let mut order: Vec<usize> = (0..triples.len()).collect();
+    order.sort_by(|a, b| (ranks[*a], key(&triples[*a])).cmp(&(ranks[*b], key(&triples[*b]))));
+    apply_order(triples, order);
+}
+
+/// Puts `items[order[i]]` at position `i`, by cycles, moving values without cloning them.
+fn apply_order<T>(items: &mut [T], mut order: Vec<usize>) {
+    for start in 0..items.len() {
+        let mut current = start;
+        while order[current] != start {
+            let next = order[current];
+            items.swap(current, next);
+            order[current] = current;
+            current = next;
+        }
+        order[current] = current;
+    }
 }
 
 fn set_term<T: Vocabulary>(slot: &mut Option<T>, triple: &Triple) -> Outcome {
