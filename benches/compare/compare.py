@@ -1,0 +1,117 @@
+"""Driver of the side-by-side harness: run by run.sh with the venv's Python.
+
+    python compare.py FIHRIS GENERATE WORKDIR N...
+
+For each N: generate N CKAN packages as JSON lines, convert them with rdflib
+(rdflib_convert.py) and with `fihris convert` to Turtle, N-Triples, RDF/XML and JSON-LD,
+parse the Turtle (rdflib `Graph().parse` against `fihris convert --to ntriples -o /dev/null`,
+that is parse + model + write), check that both Turtle outputs describe the same datasets
+(check.py), and print a Markdown table. Wall time is measured around each process with
+`time.perf_counter`; peak memory is `/usr/bin/time`'s maximum resident set size (%M), or
+`getrusage(RUSAGE_CHILDREN)` when /usr/bin/time is missing.
+"""
+
+import os
+import resource
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PYTHON = sys.executable
+TIME = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
+
+FORMATS = [
+    # (label, fihris --to, rdflib format, extension)
+    ("CKAN -> Turtle", "turtle", "turtle", "ttl"),
+    ("CKAN -> N-Triples", "ntriples", "nt", "nt"),
+    ("CKAN -> RDF/XML", "rdfxml", "xml", "rdf"),
+    ("CKAN -> JSON-LD", "jsonld", "json-ld", "jsonld"),
+]
+
+
+def run(command, workdir):
+    """Runs command; returns (wall seconds, peak MB, stderr)."""
+    stats = os.path.join(workdir, "time.out")
+    if TIME:
+        command = [TIME, "-f", "%M", "-o", stats] + command
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"failed ({done.returncode}): {' '.join(command)}\n{done.stderr[-3000:]}")
+    if TIME:
+        with open(stats) as f:
+            peak_kb = int(f.read().split()[-1])
+    else:
+        # Without /usr/bin/time: the largest child so far (ru_maxrss is a maximum).
+        peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return wall, peak_kb / 1024, done.stderr
+
+
+def count_lines(path):
+    with open(path, "rb") as f:
+        return sum(1 for _ in f)
+
+
+def num(value):
+    return f"{value:,.0f}".replace(",", " ")
+
+
+def row(step, n, rdflib, fihris, note=""):
+    (r_s, r_mb), (f_s, f_mb) = rdflib, fihris
+    return (
+        f"| {step} | {num(n)} | {r_s:.2f} | {f_s:.2f} | {num(n / r_s)} | {num(n / f_s)} | "
+        f"{r_s / f_s:.0f}x | {r_mb:.0f} | {f_mb:.0f} |{note}"
+    )
+
+
+def main():
+    fihris, generate, workdir = sys.argv[1:4]
+    sizes = [int(n) for n in sys.argv[4:]] or [10000, 100000]
+    os.makedirs(workdir, exist_ok=True)
+    header = [
+        "| run | datasets | rdflib s | fihris s | rdflib datasets/s | fihris datasets/s "
+        "| fihris / rdflib | rdflib peak MB | fihris peak MB |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    rows, notes = [], []
+    for n in sizes:
+        source = os.path.join(workdir, f"ckan-{n}.jsonl")
+        run([generate, str(n), source], workdir)
+        print(f"# N = {n}: {os.path.getsize(source) / 1e6:.1f} MB of CKAN JSON lines", file=sys.stderr)
+        triples = {}
+        for label, to, rdflib_format, ext in FORMATS:
+            r_out = os.path.join(workdir, f"rdflib-{n}.{ext}")
+            f_out = os.path.join(workdir, f"fihris-{n}.{ext}")
+            r_s, r_mb, r_err = run(
+                [PYTHON, os.path.join(HERE, "rdflib_convert.py"), source, rdflib_format, r_out], workdir
+            )
+            f_s, f_mb, _ = run([fihris, "convert", source, "--from", "ckan", "--to", to, "-o", f_out], workdir)
+            triples["rdflib"] = int(r_err.split()[-1])
+            rows.append(row(label, n, (r_s, r_mb), (f_s, f_mb)))
+            print(rows[-1], file=sys.stderr)
+        triples["fihris"] = count_lines(os.path.join(workdir, f"fihris-{n}.nt"))
+        turtle = os.path.join(workdir, f"fihris-{n}.ttl")
+        r_s, r_mb, _ = run([PYTHON, os.path.join(HERE, "rdflib_parse.py"), turtle], workdir)
+        f_s, f_mb, _ = run([fihris, "convert", turtle, "--to", "ntriples", "-o", "/dev/null"], workdir)
+        rows.append(row("Turtle -> parse (fihris: parse + model + write N-Triples)", n, (r_s, r_mb), (f_s, f_mb)))
+        print(rows[-1], file=sys.stderr)
+        check = subprocess.run(
+            [PYTHON, os.path.join(HERE, "check.py"), os.path.join(workdir, f"rdflib-{n}.ttl"), turtle, str(n)],
+            capture_output=True, text=True,
+        )
+        if check.returncode != 0:
+            sys.exit(f"N = {n}: the outputs disagree:\n{check.stdout}{check.stderr}")
+        notes.append(
+            f"- N = {num(n)}: {num(triples['rdflib'])} triples from rdflib, {num(triples['fihris'])} "
+            f"from fihris; {check.stdout.strip()}"
+        )
+        print(notes[-1], file=sys.stderr)
+    print("\n".join(header + rows))
+    print()
+    print("\n".join(notes))
+
+
+if __name__ == "__main__":
+    main()
