@@ -100,7 +100,7 @@ const DCATAP_RULES: &[Rule] = &[
 fn emit_violations(violations: Vec<Violation>, sink: &mut Sink<'_>) {
     for violation in violations {
         if let Some(severity) = sink.rules().severity_of(violation.rule()) {
-            sink.push(violation.finding_at(severity));
+            sink.push(violation.into_finding_at(severity));
         }
     }
 }
