@@ -1463,19 +1463,19 @@ impl Session {
         }
     }
 
-    pub(crate) fn catalog_node(&mut self, catalog: &Catalog) -> Vec<Violation> {
+    pub(crate) fn catalog_node(&mut self, catalog: &Catalog) -> &mut Vec<Violation> {
         self.validator.catalog_node(catalog);
-        std::mem::take(&mut self.validator.violations)
+        &mut self.validator.violations
     }
 
-    pub(crate) fn dataset(&mut self, dataset: &Dataset) -> Vec<Violation> {
+    pub(crate) fn dataset(&mut self, dataset: &Dataset) -> &mut Vec<Violation> {
         self.validator.dataset(dataset);
-        std::mem::take(&mut self.validator.violations)
+        &mut self.validator.violations
     }
 
-    pub(crate) fn rest(&mut self, catalog: &Catalog) -> Vec<Violation> {
+    pub(crate) fn rest(&mut self, catalog: &Catalog) -> &mut Vec<Violation> {
         self.validator.rest(catalog);
-        std::mem::take(&mut self.validator.violations)
+        &mut self.validator.violations
     }
 }
 
