@@ -1,5 +1,7 @@
 //! Runs every enabled rule over a catalogue.
 
+use std::fmt::Write as _;
+
 use fihris_model::{Catalog, Finding, Severity};
 
 use crate::dcatap::{self, Violation};
@@ -97,10 +99,10 @@ const DCATAP_RULES: &[Rule] = &[
     Rule::DcatapRecommended,
 ];
 
-fn emit_violations(violations: Vec<Violation>, sink: &mut Sink<'_>) {
-    for violation in violations {
+fn emit_violations(violations: &mut Vec<Violation>, sink: &mut Sink<'_>) {
+    for violation in violations.drain(..) {
         if let Some(severity) = sink.rules().severity_of(violation.rule()) {
-            sink.push(violation.finding_at(severity));
+            sink.push(violation.into_finding_at(severity));
         }
     }
 }
@@ -115,6 +117,7 @@ pub fn check_with(catalog: &Catalog, rules: &RuleSet, urls: &dyn UrlChecker) -> 
     if dcatap_enabled {
         emit_violations(catalog_violations, &mut sink);
     }
+    catalog_violations.clear();
     let mut scores = Vec::with_capacity(catalog.datasets.len());
     for dataset in &catalog.datasets {
         check_formats(dataset, catalog, &mut sink);
@@ -122,10 +125,11 @@ pub fn check_with(catalog: &Catalog, rules: &RuleSet, urls: &dyn UrlChecker) -> 
         check_freshness(dataset, &mut sink);
         check_national(dataset, catalog, &mut sink);
         let violations = session.dataset(dataset);
-        let compliant = dcatap::is_compliant(&violations);
+        let compliant = dcatap::is_compliant(violations);
         if dcatap_enabled {
             emit_violations(violations, &mut sink);
         }
+        violations.clear();
         let score = mqa::score(dataset, urls, compliant);
         report_score(dataset, &score, &mut sink);
         scores.push(score);
@@ -134,6 +138,7 @@ pub fn check_with(catalog: &Catalog, rules: &RuleSet, urls: &dyn UrlChecker) -> 
     if dcatap_enabled {
         emit_violations(rest, &mut sink);
     }
+    rest.clear();
     Report {
         findings: sink.findings,
         quality: mqa::catalog_quality(scores),
@@ -152,12 +157,14 @@ fn report_score(dataset: &fihris_model::Dataset, score: &QualityScore, sink: &mu
         .collect();
     missing.sort_by_key(|(_, points)| std::cmp::Reverse(*points));
     let hint = (!missing.is_empty()).then(|| {
-        let top: Vec<String> = missing
-            .iter()
-            .take(3)
-            .map(|(indicator, points)| format!("{} (+{points})", indicator.id()))
-            .collect();
-        format!("to gain points: {}", top.join(", "))
+        let mut hint = String::from("to gain points: ");
+        for (index, (indicator, points)) in missing.iter().take(3).enumerate() {
+            if index > 0 {
+                hint.push_str(", ");
+            }
+            let _ = write!(hint, "{} (+{points})", indicator.id());
+        }
+        hint
     });
     sink.emit(
         Rule::QualityMqa,
@@ -171,9 +178,10 @@ fn report_score(dataset: &fihris_model::Dataset, score: &QualityScore, sink: &mu
                 score.rating()
             );
             if unmeasured > 0 {
-                message.push_str(&format!(
+                let _ = write!(
+                    message,
                     "; {unmeasured} points of URL indicators not measured"
-                ));
+                );
             }
             message
         },

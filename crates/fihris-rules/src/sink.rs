@@ -1,6 +1,6 @@
 //! Where rules put their findings: applies the rule set's enablement and severities.
 
-use fihris_model::{Dataset, Distribution, Finding, FindingPath, PathSegment};
+use fihris_model::{Dataset, Distribution, Finding, FindingPath, NodeId, PathSegment};
 
 use crate::rules::{Rule, RuleSet};
 
@@ -47,14 +47,22 @@ impl<'r> Sink<'r> {
     }
 }
 
+/// A node id as text (its `Display`), without the formatting machinery for IRIs.
+pub(crate) fn node_string(id: &NodeId) -> String {
+    match id {
+        NodeId::Iri(iri) => iri.as_str().to_owned(),
+        NodeId::Blank(_) => id.to_string(),
+    }
+}
+
 /// The path of a dataset.
 pub(crate) fn dataset_path(dataset: &Dataset) -> FindingPath {
-    FindingPath::new().with(PathSegment::Dataset(dataset.id.to_string()))
+    FindingPath::new().with(PathSegment::Dataset(node_string(&dataset.id)))
 }
 
 /// The path of a distribution of a dataset.
 pub(crate) fn distribution_path(dataset: &Dataset, distribution: &Distribution) -> FindingPath {
-    dataset_path(dataset).with(PathSegment::Distribution(distribution.id.to_string()))
+    dataset_path(dataset).with(PathSegment::Distribution(node_string(&distribution.id)))
 }
 
 /// A path extended by a field (`dct:license`).

@@ -681,13 +681,16 @@ impl Violation {
     }
 
     pub(crate) fn finding_at(&self, severity: Severity) -> Finding {
-        Finding::new(
-            self.rule.info().id,
-            severity,
-            self.location.clone(),
-            self.message.clone(),
-        )
-        .with_hint(format!("shape <{}>", self.source_shape))
+        self.clone().into_finding_at(severity)
+    }
+
+    /// Like [`Violation::finding_at`], moving the message and location into the finding.
+    pub(crate) fn into_finding_at(self, severity: Severity) -> Finding {
+        let mut hint = String::with_capacity(self.source_shape.len() + 8);
+        hint.push_str("shape <");
+        hint.push_str(&self.source_shape);
+        hint.push('>');
+        Finding::new(self.rule.info().id, severity, self.location, self.message).with_hint(hint)
     }
 }
 
@@ -726,10 +729,16 @@ impl Validator {
         {
             return;
         }
-        let what = match focus {
-            Some(id) => format!("{} {id}", compact(entity.class().iri())),
-            None => compact(entity.class().iri()),
-        };
+        let mut what = compact(entity.class().iri());
+        if let Some(id) = focus {
+            what.push(' ');
+            match id {
+                NodeId::Iri(iri) => what.push_str(iri.as_str()),
+                NodeId::Blank(_) => what.push_str(&id.to_string()),
+            }
+        }
+        what.push_str(": ");
+        what.push_str(&message);
         self.violations.push(Violation {
             focus_node: focus.cloned(),
             focus_class: entity.class().iri(),
@@ -737,7 +746,7 @@ impl Validator {
             source_shape: shape,
             rule,
             shacl_violation,
-            message: format!("{what}: {message}"),
+            message: what,
             location: location.clone().with(PathSegment::Field(compact(path))),
         });
     }
@@ -768,26 +777,29 @@ impl Validator {
                 }
             });
             let path = shape.path.iri();
-            let property = compact(path);
+            let property = || compact(path);
             let (rule, message) = match shape.constraint {
                 Constraint::MinCount(min) if count < min => (
                     Rule::DcatapMandatory,
                     format!(
-                        "{property} ({}) is mandatory: at least {min} value(s), found {count}",
+                        "{} ({}) is mandatory: at least {min} value(s), found {count}",
+                        property(),
                         shape.name
                     ),
                 ),
                 Constraint::MaxCount(max) if count > max => (
                     Rule::DcatapCardinality,
                     format!(
-                        "{property} ({}) takes at most {max} value(s), found {count}",
+                        "{} ({}) takes at most {max} value(s), found {count}",
+                        property(),
                         shape.name
                     ),
                 ),
                 Constraint::NodeKind(kind) if offending.is_some() => (
                     Rule::DcatapNodeKind,
                     format!(
-                        "{property} ({}) must be {}, found {}",
+                        "{} ({}) must be {}, found {}",
+                        property(),
                         shape.name,
                         match kind {
                             NodeKind::Literal => "a literal",
@@ -799,7 +811,8 @@ impl Validator {
                 Constraint::Datatype(datatype) if offending.is_some() => (
                     Rule::DcatapDatatype,
                     format!(
-                        "{property} ({}) must be a valid {}, found {}",
+                        "{} ({}) must be a valid {}, found {}",
+                        property(),
                         shape.name,
                         compact(datatype),
                         offending.unwrap_or_default()
@@ -1450,19 +1463,19 @@ impl Session {
         }
     }
 
-    pub(crate) fn catalog_node(&mut self, catalog: &Catalog) -> Vec<Violation> {
+    pub(crate) fn catalog_node(&mut self, catalog: &Catalog) -> &mut Vec<Violation> {
         self.validator.catalog_node(catalog);
-        std::mem::take(&mut self.validator.violations)
+        &mut self.validator.violations
     }
 
-    pub(crate) fn dataset(&mut self, dataset: &Dataset) -> Vec<Violation> {
+    pub(crate) fn dataset(&mut self, dataset: &Dataset) -> &mut Vec<Violation> {
         self.validator.dataset(dataset);
-        std::mem::take(&mut self.validator.violations)
+        &mut self.validator.violations
     }
 
-    pub(crate) fn rest(&mut self, catalog: &Catalog) -> Vec<Violation> {
+    pub(crate) fn rest(&mut self, catalog: &Catalog) -> &mut Vec<Violation> {
         self.validator.rest(catalog);
-        std::mem::take(&mut self.validator.violations)
+        &mut self.validator.violations
     }
 }
 
