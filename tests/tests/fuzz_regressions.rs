@@ -55,3 +55,33 @@ fn csv_inventory() {
         assert_eq!(rewritten, written, "{}", path.display());
     }
 }
+
+/// The `ckan_json` property: the JSON-lines stream gives the whole reader's datasets, and
+/// what is read writes back in its shape and reads to the same model.
+#[test]
+fn ckan_json() {
+    use fihris_ckan::{CkanFormat, CkanReader, write_catalog};
+
+    for (path, bytes) in inputs("ckan_json") {
+        let name = path.display();
+        let reader = CkanReader::new();
+        if let Ok(whole) = reader.read_json_lines(bytes.as_slice()) {
+            let streamed: Vec<_> = reader
+                .json_lines(bytes.as_slice())
+                .map(|dataset| dataset.expect("memory never fails"))
+                .collect();
+            assert_eq!(streamed, whole.catalog.datasets, "{name}");
+        }
+        let Ok(first) = reader.read_slice(&bytes) else {
+            continue;
+        };
+        if first.catalog.datasets.is_empty() && first.format == CkanFormat::JsonLines {
+            continue;
+        }
+        let written = write_catalog(&first.catalog, first.format, Vec::new()).expect("in memory");
+        let again = reader
+            .read_slice(&written)
+            .expect("written CKAN reads back");
+        assert_eq!(again.catalog, first.catalog, "{name}");
+    }
+}

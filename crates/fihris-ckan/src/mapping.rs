@@ -43,6 +43,9 @@ impl Default for Options {
 /// Where warnings of one record go (nowhere for the writer's scratch reads).
 pub(crate) struct Sink<'w> {
     pub(crate) record: u64,
+    /// 1-based position of the package among the readable ones: it names an unnamed
+    /// package, so that dropping a broken record on a round trip does not rename it.
+    pub(crate) position: u64,
     pub(crate) line: Option<u64>,
     pub(crate) dataset: Option<String>,
     pub(crate) warnings: Option<&'w mut Vec<CkanWarning>>,
@@ -52,6 +55,7 @@ impl Sink<'_> {
     pub(crate) fn quiet() -> Sink<'static> {
         Sink {
             record: 0,
+            position: 0,
             line: None,
             dataset: None,
             warnings: None,
@@ -941,7 +945,7 @@ pub(crate) fn resource_fields(distribution: &Distribution) -> Vec<(String, Field
 
 /// The dataset IRI of a package: its `uri` (top level or extra), else
 /// `<base>dataset/<name>`, else `<base>dataset/<id>`, else a blank node.
-fn dataset_id(options: &Options, fields: &Fields, record: u64) -> NodeId {
+fn dataset_id(options: &Options, fields: &Fields, position: u64) -> NodeId {
     let uri = get(fields, "uri")
         .and_then(non_empty)
         .or_else(|| extra_value(fields, &["uri"]));
@@ -957,7 +961,9 @@ fn dataset_id(options: &Options, fields: &Fields, record: u64) -> NodeId {
             return NodeId::Iri(iri);
         }
     }
-    NodeId::Blank(BlankId::new(format!("package{record}")).unwrap_or_else(|_| unreachable_blank()))
+    NodeId::Blank(
+        BlankId::new(format!("package{position}")).unwrap_or_else(|_| unreachable_blank()),
+    )
 }
 
 /// The value of the first CKAN extra (`extras: [{key, value}]`) with one of these keys
@@ -1034,7 +1040,7 @@ pub(crate) fn read_package(
     fields: &Fields,
     sink: &mut Sink<'_>,
 ) -> Result<Dataset, String> {
-    let id = dataset_id(options, fields, sink.record);
+    let id = dataset_id(options, fields, sink.position);
     sink.dataset = Some(id.to_string());
     let title = match get(fields, "title") {
         Some(FieldValue::String(title)) if !title.trim().is_empty() => title,

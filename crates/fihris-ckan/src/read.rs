@@ -192,6 +192,7 @@ impl CkanReader {
             buffer: Vec::new(),
             line_number: 0,
             record: 0,
+            datasets: 0,
             warnings: Vec::new(),
             done: false,
         }
@@ -280,6 +281,7 @@ impl CkanReader {
     ) -> Result<fihris_model::Dataset, CkanError> {
         let mut sink = Sink {
             record: 1,
+            position: 1,
             line: None,
             dataset: None,
             warnings: Some(warnings),
@@ -332,6 +334,7 @@ impl CkanReader {
             };
             let mut sink = Sink {
                 record,
+                position: catalog.datasets.len() as u64 + 1,
                 line: None,
                 dataset: None,
                 warnings: Some(warnings),
@@ -473,6 +476,8 @@ pub struct JsonLines<R> {
     buffer: Vec<u8>,
     line_number: u64,
     record: u64,
+    /// Packages read so far: an unnamed package is numbered among readable ones.
+    datasets: u64,
     warnings: Vec<CkanWarning>,
     done: bool,
 }
@@ -545,12 +550,16 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                 Ok(FieldValue::Object(fields)) => {
                     let mut sink = Sink {
                         record,
+                        position: self.datasets + 1,
                         line: Some(line_number),
                         dataset: None,
                         warnings: Some(&mut self.warnings),
                     };
                     match read_package(&self.options, &fields, &mut sink) {
-                        Ok(dataset) => return Some(Ok(dataset)),
+                        Ok(dataset) => {
+                            self.datasets += 1;
+                            return Some(Ok(dataset));
+                        }
                         Err(reason) => {
                             let dataset = sink.dataset.take();
                             self.warnings
