@@ -446,7 +446,11 @@ fn read_one(
             let findings = read
                 .warnings
                 .iter()
-                .map(|warning| prefix_file(warning.to_finding(), name))
+                .map(|warning| {
+                    warning
+                        .to_finding()
+                        .within(PathSegment::File(name.to_owned()))
+                })
                 .collect();
             Ok(Loaded {
                 catalog: read.catalog,
@@ -477,24 +481,6 @@ fn read_one(
             })
         }
     }
-}
-
-/// The finding with the input file as the first step of its path.
-fn prefix_file(finding: Finding, name: &str) -> Finding {
-    let mut path = FindingPath::new().with(PathSegment::File(name.to_owned()));
-    for segment in finding.path().segments() {
-        path = path.with(segment.clone());
-    }
-    let mut prefixed = Finding::new(
-        finding.rule_id().to_owned(),
-        finding.severity(),
-        path,
-        finding.message(),
-    );
-    if let Some(hint) = finding.hint() {
-        prefixed = prefixed.with_hint(hint);
-    }
-    prefixed
 }
 
 fn merge(into: &mut Catalog, other: Catalog) {

@@ -104,6 +104,13 @@ impl FindingPath {
         self
     }
 
+    /// This path inside an outer element (the file a reader read, say).
+    #[must_use]
+    pub fn within(mut self, outer: PathSegment) -> Self {
+        self.0.insert(0, outer);
+        self
+    }
+
     /// The segments, outermost first.
     #[must_use]
     pub fn segments(&self) -> &[PathSegment] {
@@ -185,6 +192,20 @@ impl Finding {
     #[must_use]
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    /// The same finding, located inside an outer element: the file a reader read, say.
+    ///
+    /// ```
+    /// use fihris_model::{Finding, FindingPath, PathSegment, Severity};
+    /// let finding = Finding::new("ckan.repaired", Severity::Info, FindingPath::new().with(PathSegment::Record(3)), "…")
+    ///     .within(PathSegment::File("portal.jsonl".into()));
+    /// assert_eq!(finding.path().to_string(), "portal.jsonl / record 3");
+    /// ```
+    #[must_use]
+    pub fn within(mut self, outer: PathSegment) -> Self {
+        self.path = self.path.within(outer);
         self
     }
 
