@@ -119,7 +119,11 @@ pub(crate) fn parse(
     };
     match format {
         RdfFormat::Turtle | RdfFormat::NTriples
-            if let Some(fast) = parse_lenient_checked(bytes, format, options) =>
+            if let Some(fast) = crate::turtle::parse_fast(
+                bytes,
+                format == RdfFormat::NTriples,
+                options.base_iri.as_deref(),
+            ) =>
         {
             triples = fast;
         }
@@ -217,85 +221,6 @@ pub(crate) fn parse(
         triples = triples.into_iter().map(fix_iris).collect();
     }
     Ok(relabel(dedup(triples)))
-}
-
-/// The fast path of Turtle and N-Triples: oxttl's lenient parser, then the checks it skips
-/// (IRIs and language tags, each distinct value checked once). `None` when the strict parser
-/// must decide: a syntax error (the strict parser reports it with its position), a failed
-/// check, or input where lenient parsing may accept what strict parsing rejects (escapes,
-/// line breaks in literals, `rdf:langString`, a base IRI to resolve against).
-fn parse_lenient_checked(
-    bytes: &[u8],
-    format: RdfFormat,
-    options: &ParseOptions,
-) -> Option<Vec<Triple>> {
-    if options.base_iri.is_some() || bytes.contains(&b'\\') {
-        return None;
-    }
-    // About one triple per 100 bytes in catalogues.
-    let mut triples = Vec::with_capacity(bytes.len() / 100);
-    if format == RdfFormat::Turtle {
-        for triple in TurtleParser::new().lenient().for_slice(bytes) {
-            triples.push(triple.ok()?);
-        }
-    } else {
-        for triple in NTriplesParser::new().lenient().for_slice(bytes) {
-            triples.push(triple.ok()?);
-        }
-    }
-    let mut valid_iris: FxHashSet<&str> = FxHashSet::default();
-    let mut valid_languages: FxHashSet<&str> = FxHashSet::default();
-    fn valid_iri<'a>(valid: &mut FxHashSet<&'a str>, iri: &'a str) -> bool {
-        valid.contains(iri) || {
-            let ok = oxrdf::NamedNodeRef::new(iri).is_ok();
-            if ok {
-                valid.insert(iri);
-            }
-            ok
-        }
-    }
-    for triple in &triples {
-        if let NamedOrBlankNode::NamedNode(subject) = &triple.subject
-            && !valid_iri(&mut valid_iris, subject.as_str())
-        {
-            return None;
-        }
-        if !valid_iri(&mut valid_iris, triple.predicate.as_str()) {
-            return None;
-        }
-        match &triple.object {
-            Term::NamedNode(object) => {
-                if !valid_iri(&mut valid_iris, object.as_str()) {
-                    return None;
-                }
-            }
-            Term::Literal(literal) => {
-                if literal.value().contains(['\n', '\r']) {
-                    return None;
-                }
-                match literal.language() {
-                    Some(language) => {
-                        if !valid_languages.contains(language) {
-                            oxrdf::Literal::new_language_tagged_literal("", language).ok()?;
-                            valid_languages.insert(language);
-                        }
-                    }
-                    None => {
-                        let datatype = literal.datatype();
-                        if datatype == oxrdf::vocab::rdf::LANG_STRING
-                            || datatype.as_str()
-                                == "http://www.w3.org/1999/02/22-rdf-syntax-ns#dirLangString"
-                            || !valid_iri(&mut valid_iris, datatype.as_str())
-                        {
-                            return None;
-                        }
-                    }
-                }
-            }
-            Term::BlankNode(_) => {}
-        }
-    }
-    Some(triples)
 }
 
 /// Percent-encodes the characters an IRI cannot hold (spaces, controls, `<>"{}|\^``)
@@ -436,20 +361,7 @@ mod tests {
     }
 
     #[test]
-    fn the_fast_path_gives_what_the_strict_parser_gives() {
-        let turtle = "@prefix ex: <http://example.org/> .\n\
-            ex:a ex:p \"x\"@fr-MA , \"y\"^^ex:t , ex:b , 1 ; a ex:C .\n";
-        let fast = parse_lenient_checked(turtle.as_bytes(), RdfFormat::Turtle, &options());
-        let strict = TurtleParser::new()
-            .for_slice(turtle.as_bytes())
-            .collect::<Result<Vec<_>, _>>()
-            .expect("valid Turtle");
-        assert_eq!(strict.len(), 5);
-        assert_eq!(fast, Some(strict));
-    }
-
-    #[test]
-    fn what_lenient_parsing_lets_through_is_a_syntax_error_with_its_position() {
+    fn what_the_fast_path_leaves_is_a_syntax_error_with_its_position() {
         for (format, text, line) in [
             (
                 RdfFormat::NTriples,
@@ -474,7 +386,8 @@ mod tests {
             ),
         ] {
             assert!(
-                parse_lenient_checked(text.as_bytes(), format, &options()).is_none(),
+                crate::turtle::parse_fast(text.as_bytes(), format == RdfFormat::NTriples, None)
+                    .is_none(),
                 "{text}"
             );
             let error = parse(text.as_bytes(), format, &options()).expect_err(text);
