@@ -10,13 +10,21 @@
 //! their dot segments), collections, a blank node property list as a subject,
 //! non-ASCII characters and escapes in prefixed and blank node names.
 
-use oxrdf::{BlankNode, Literal, NamedNode, NamedOrBlankNode, Term, Triple};
+use std::fmt::Write as _;
+
+use bumpalo_herd::{Herd, Member};
+use oxrdf::{
+    BlankNodeRef, LiteralRef, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, TermRef, TripleRef,
+};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 const RDF_LANG_STRING: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString";
 const RDF_DIR_LANG_STRING: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#dirLangString";
-const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
+const XSD_BOOLEAN: &str = "http://www.w3.org/2001/XMLSchema#boolean";
+const XSD_INTEGER: &str = "http://www.w3.org/2001/XMLSchema#integer";
+const XSD_DECIMAL: &str = "http://www.w3.org/2001/XMLSchema#decimal";
+const XSD_DOUBLE: &str = "http://www.w3.org/2001/XMLSchema#double";
 
 /// Deeper nests of blank node property lists are left to the strict parser.
 const MAX_NESTING: usize = 64;
@@ -25,29 +33,92 @@ const MAX_NESTING: usize = 64;
 /// labels of oxrdf, so that `relabel` renames both the same way.
 const ANONYMOUS_BASE: u128 = 0xf000_0000_0000_0000_0000_0000_0000_0000;
 
+/// Anonymous nodes of the second half of a document are numbered from here.
+const SECOND_HALF_ANONYMOUS: u128 = 1 << 64;
+
+/// Documents smaller than this are read on one thread.
+const PARALLEL_MIN_BYTES: usize = 1 << 20;
+
 /// Reads `bytes` as Turtle (or N-Triples when `ntriples`), or `None` when the strict parser
-/// must decide.
-pub(crate) fn parse_fast(bytes: &[u8], ntriples: bool, base: Option<&str>) -> Option<Vec<Triple>> {
+/// must decide. Terms borrow from `bytes` where they are written whole (most IRIs and
+/// literals) and from `strings` otherwise; each distinct IRI is stored and checked once.
+///
+/// A large document is read in two halves on two threads, split at a line that starts a
+/// statement. The first half read to its end without error shows the split was between two
+/// statements; the second half is read with the prefixes of the head of the document, so a
+/// prefix declared in the first half after its first triple, or any failure, sends the whole
+/// document to one thread.
+pub(crate) fn parse_fast<'a>(
+    bytes: &'a [u8],
+    ntriples: bool,
+    base: Option<&str>,
+    strings: &'a Herd,
+) -> Option<Vec<TripleRef<'a>>> {
     if let Some(base) = base {
         NamedNode::new(base).ok()?;
     }
     let text = std::str::from_utf8(bytes).ok()?;
-    let mut parser = Parser {
-        text,
-        bytes,
-        pos: 0,
-        ntriples,
-        prefixes: FxHashMap::default(),
-        valid_iris: FxHashSet::default(),
-        valid_languages: FxHashMap::default(),
-        anonymous: 0,
-        // About one triple per 100 bytes in catalogues.
-        triples: Vec::with_capacity(bytes.len() / 100),
-        bare_literal_last: false,
-        closes_after_bare_literal: false,
+    // Catalogues have about one triple per 90 bytes: room for twice as many is only
+    // reserved, not touched, and saves copying the vector as it grows.
+    let capacity = bytes.len() / 45;
+    let whole = || {
+        let mut parser = Parser::new(text, ntriples, strings.get(), 0, capacity);
+        parser.document()?;
+        Some(parser.triples)
     };
-    parser.document()?;
-    Some(parser.triples)
+    let Some(split) = (bytes.len() >= PARALLEL_MIN_BYTES)
+        .then(|| find_split(bytes, ntriples))
+        .flatten()
+    else {
+        return whole();
+    };
+    let mut first = Parser::new(&text[..split], ntriples, strings.get(), 0, capacity);
+    first.head()?;
+    let prefixes = first.prefixes.clone();
+    let (first_read, second) = std::thread::scope(|scope| {
+        let second = scope.spawn(|| {
+            let mut second = Parser::new(
+                &text[split..],
+                ntriples,
+                strings.get(),
+                SECOND_HALF_ANONYMOUS,
+                (bytes.len() - split) / 45,
+            );
+            second.prefixes = prefixes;
+            second.document().map(|()| second.triples)
+        });
+        (first.document(), second.join().ok().flatten())
+    });
+    match (first_read, second) {
+        (Some(()), Some(second)) if !first.late_prefix => {
+            let mut triples = first.triples;
+            triples.extend(second);
+            Some(triples)
+        }
+        _ => whole(),
+    }
+}
+
+/// Where to cut a document in two: the start of a line that may start a statement, after a
+/// line ending with `.`, past the middle.
+fn find_split(bytes: &[u8], ntriples: bool) -> Option<usize> {
+    let middle = bytes.len() / 2;
+    let end = bytes.len().min(middle + PARALLEL_MIN_BYTES);
+    let mut at = middle;
+    while let Some(offset) = bytes[at..end].iter().position(|b| *b == b'\n') {
+        at += offset + 1;
+        let starts = bytes
+            .get(at)
+            .is_some_and(|b| b.is_ascii_alphabetic() || matches!(b, b'<' | b'_'));
+        let previous = bytes[..at - 1]
+            .iter()
+            .rev()
+            .find(|b| !matches!(b, b' ' | b'\t' | b'\r'));
+        if starts && (ntriples || previous == Some(&b'.')) {
+            return Some(at);
+        }
+    }
+    None
 }
 
 struct Parser<'a> {
@@ -55,18 +126,25 @@ struct Parser<'a> {
     bytes: &'a [u8],
     pos: usize,
     ntriples: bool,
-    prefixes: FxHashMap<&'a str, String>,
+    strings: Member<'a>,
+    /// Where names are put together before they are looked up.
+    scratch: String,
+    prefixes: FxHashMap<&'a str, &'a str>,
     /// IRIs already checked, each distinct value once.
-    valid_iris: FxHashSet<Box<str>>,
+    valid_iris: FxHashSet<&'a str>,
     /// Language tags already checked, with their lower-case form.
-    valid_languages: FxHashMap<&'a str, String>,
+    valid_languages: FxHashMap<&'a str, &'a str>,
     anonymous: u128,
-    triples: Vec<Triple>,
+    triples: Vec<TripleRef<'a>>,
     /// The last triple has a literal without language or datatype, and no token followed.
     bare_literal_last: bool,
     /// The object just read is a blank node property list that ended right after a bare
     /// literal.
     closes_after_bare_literal: bool,
+    /// A triple was read.
+    triples_seen: bool,
+    /// A prefix was declared after a triple.
+    late_prefix: bool,
 }
 
 fn is_name_byte(byte: u8) -> bool {
@@ -74,6 +152,32 @@ fn is_name_byte(byte: u8) -> bool {
 }
 
 impl<'a> Parser<'a> {
+    fn new(
+        text: &'a str,
+        ntriples: bool,
+        strings: Member<'a>,
+        anonymous: u128,
+        capacity: usize,
+    ) -> Self {
+        Parser {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            ntriples,
+            strings,
+            scratch: String::new(),
+            prefixes: FxHashMap::default(),
+            valid_iris: FxHashSet::default(),
+            valid_languages: FxHashMap::default(),
+            anonymous,
+            triples: Vec::with_capacity(capacity),
+            bare_literal_last: false,
+            closes_after_bare_literal: false,
+            triples_seen: false,
+            late_prefix: false,
+        }
+    }
+
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
@@ -109,32 +213,54 @@ impl<'a> Parser<'a> {
     fn document(&mut self) -> Option<()> {
         loop {
             self.skip_space(false)?;
-            match self.peek() {
-                None => return Some(()),
-                Some(b'@') if !self.ntriples => {
-                    if !self.text[self.pos..].starts_with("@prefix") {
-                        return None;
-                    }
-                    self.pos += "@prefix".len();
-                    self.prefix()?;
-                    self.skip_space(false)?;
-                    self.expect(b'.')?;
-                }
-                Some(b'P' | b'p') if !self.ntriples && self.sparql_prefix() => {
-                    self.pos += "PREFIX".len();
-                    self.prefix()?;
-                }
-                Some(_) => {
-                    let subject = self.subject()?;
-                    self.skip_space(true)?;
-                    self.predicate_objects(&subject, 0)?;
-                    self.skip_space(true)?;
-                    self.expect(b'.')?;
-                    if self.ntriples {
-                        self.end_of_line()?;
-                    }
-                }
+            if self.peek().is_none() {
+                return Some(());
             }
+            if self.directive()? {
+                self.late_prefix |= self.triples_seen;
+                continue;
+            }
+            self.triples_seen = true;
+            let subject = self.subject()?;
+            self.skip_space(true)?;
+            self.predicate_objects(subject, 0)?;
+            self.skip_space(true)?;
+            self.expect(b'.')?;
+            if self.ntriples {
+                self.end_of_line()?;
+            }
+        }
+    }
+
+    /// The directives before the first triple.
+    fn head(&mut self) -> Option<()> {
+        loop {
+            self.skip_space(false)?;
+            if self.peek().is_none() || !self.directive()? {
+                return Some(());
+            }
+        }
+    }
+
+    /// Reads a prefix declaration if one comes; `false` when something else does.
+    fn directive(&mut self) -> Option<bool> {
+        match self.peek() {
+            Some(b'@') if !self.ntriples => {
+                if !self.text[self.pos..].starts_with("@prefix") {
+                    return None;
+                }
+                self.pos += "@prefix".len();
+                self.prefix()?;
+                self.skip_space(false)?;
+                self.expect(b'.')?;
+                Some(true)
+            }
+            Some(b'P' | b'p') if !self.ntriples && self.sparql_prefix() => {
+                self.pos += "PREFIX".len();
+                self.prefix()?;
+                Some(true)
+            }
+            _ => Some(false),
         }
     }
 
@@ -179,9 +305,9 @@ impl<'a> Parser<'a> {
         Some(())
     }
 
-    fn subject(&mut self) -> Option<NamedOrBlankNode> {
+    fn subject(&mut self) -> Option<NamedOrBlankNodeRef<'a>> {
         match self.peek()? {
-            b'<' => Some(self.iri_ref().map(NamedNode::new_unchecked)?.into()),
+            b'<' => Some(self.iri_ref().map(NamedNodeRef::new_unchecked)?.into()),
             b'_' => Some(self.blank_label()?.into()),
             b'[' if !self.ntriples => {
                 self.pos += 1;
@@ -189,32 +315,36 @@ impl<'a> Parser<'a> {
                 self.expect(b']')?;
                 Some(self.anonymous().into())
             }
-            _ if !self.ntriples => Some(self.prefixed_name().map(NamedNode::new_unchecked)?.into()),
+            _ if !self.ntriples => Some(
+                self.prefixed_name()
+                    .map(NamedNodeRef::new_unchecked)?
+                    .into(),
+            ),
             _ => None,
         }
     }
 
-    fn predicate(&mut self) -> Option<NamedNode> {
+    fn predicate(&mut self) -> Option<NamedNodeRef<'a>> {
         match self.peek()? {
-            b'<' => self.iri_ref().map(NamedNode::new_unchecked),
+            b'<' => self.iri_ref().map(NamedNodeRef::new_unchecked),
             _ if self.ntriples => None,
             b'a' if !self.at(1).is_some_and(|b| is_name_byte(b) || b == b':') => {
                 self.pos += 1;
-                Some(NamedNode::new_unchecked(RDF_TYPE))
+                Some(NamedNodeRef::new_unchecked(RDF_TYPE))
             }
-            _ => self.prefixed_name().map(NamedNode::new_unchecked),
+            _ => self.prefixed_name().map(NamedNodeRef::new_unchecked),
         }
     }
 
     /// `verb objects (; verb objects)*`, up to the `.` or `]` that ends it.
-    fn predicate_objects(&mut self, subject: &NamedOrBlankNode, depth: usize) -> Option<()> {
+    fn predicate_objects(&mut self, subject: NamedOrBlankNodeRef<'a>, depth: usize) -> Option<()> {
         loop {
             let predicate = self.predicate()?;
             self.skip_space(true)?;
             loop {
                 let object = self.object(depth)?;
                 self.triples
-                    .push(Triple::new(subject.clone(), predicate.clone(), object));
+                    .push(TripleRef::new(subject, predicate, object));
                 if std::mem::take(&mut self.closes_after_bare_literal) {
                     // oxttl reads one token past a literal (a language or datatype may
                     // follow), and when that token is the `]`, gives the two triples it
@@ -244,14 +374,14 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn object(&mut self, depth: usize) -> Option<Term> {
+    fn object(&mut self, depth: usize) -> Option<TermRef<'a>> {
         self.bare_literal_last = false;
         match self.peek()? {
-            b'<' => Some(self.iri_ref().map(NamedNode::new_unchecked)?.into()),
+            b'<' => Some(self.iri_ref().map(NamedNodeRef::new_unchecked)?.into()),
             b'_' => Some(self.blank_label()?.into()),
-            b'"' => self.literal().map(Term::from),
+            b'"' => self.literal().map(TermRef::from),
             _ if self.ntriples => None,
-            b'\'' => self.literal().map(Term::from),
+            b'\'' => self.literal().map(TermRef::from),
             b'[' => {
                 self.pos += 1;
                 self.skip_space(false)?;
@@ -262,38 +392,51 @@ impl<'a> Parser<'a> {
                 if depth >= MAX_NESTING {
                     return None;
                 }
-                let node: NamedOrBlankNode = self.anonymous().into();
-                self.predicate_objects(&node, depth + 1)?;
+                let node: NamedOrBlankNodeRef<'a> = self.anonymous().into();
+                self.predicate_objects(node, depth + 1)?;
                 self.skip_space(false)?;
                 self.expect(b']')?;
                 self.closes_after_bare_literal = std::mem::take(&mut self.bare_literal_last);
                 Some(node.into())
             }
-            b'0'..=b'9' | b'+' | b'-' | b'.' => self.number().map(Term::from),
+            b'0'..=b'9' | b'+' | b'-' | b'.' => self.number().map(TermRef::from),
             _ => {
-                for (word, value) in [("true", "true"), ("false", "false")] {
+                for word in ["true", "false"] {
                     if self.text[self.pos..].starts_with(word)
                         && !self
                             .at(word.len())
                             .is_some_and(|b| is_name_byte(b) || b == b':')
                     {
                         self.pos += word.len();
-                        return Some(typed(value, "boolean").into());
+                        return Some(
+                            LiteralRef::new_typed_literal(
+                                word,
+                                NamedNodeRef::new_unchecked(XSD_BOOLEAN),
+                            )
+                            .into(),
+                        );
                     }
                 }
-                Some(self.prefixed_name().map(NamedNode::new_unchecked)?.into())
+                Some(
+                    self.prefixed_name()
+                        .map(NamedNodeRef::new_unchecked)?
+                        .into(),
+                )
             }
         }
     }
 
-    fn anonymous(&mut self) -> BlankNode {
+    fn anonymous(&mut self) -> BlankNodeRef<'a> {
         self.anonymous += 1;
-        BlankNode::new_unchecked(format!("{:x}", ANONYMOUS_BASE + self.anonymous))
+        self.scratch.clear();
+        // Writing to a `String` does not fail.
+        let _ = write!(self.scratch, "{:x}", ANONYMOUS_BASE + self.anonymous);
+        BlankNodeRef::new_unchecked(self.strings.alloc_str(&self.scratch))
     }
 
     /// `_:label`, ASCII only; labels that look like random ones are left to the strict parser
     /// (they could meet the labels given to anonymous nodes).
-    fn blank_label(&mut self) -> Option<BlankNode> {
+    fn blank_label(&mut self) -> Option<BlankNodeRef<'a>> {
         if self.at(1) != Some(b':') {
             return None;
         }
@@ -313,11 +456,11 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
-        Some(BlankNode::new_unchecked(label))
+        Some(BlankNodeRef::new_unchecked(label))
     }
 
     /// `<iri>`: absolute and valid, `\u` escapes decoded.
-    fn iri_ref(&mut self) -> Option<String> {
+    fn iri_ref(&mut self) -> Option<&'a str> {
         self.expect(b'<')?;
         let start = self.pos;
         let length = self.bytes[start..].iter().position(|b| {
@@ -327,10 +470,15 @@ impl<'a> Parser<'a> {
             ) || *b <= b' '
         })?;
         self.pos += length;
-        let iri = match self.peek()? {
-            b'>' => self.text[start..self.pos].to_owned(),
+        match self.peek()? {
+            b'>' => {
+                self.pos += 1;
+                self.check_iri(&self.text[start..self.pos - 1])
+            }
             b'\\' => {
-                let mut iri = self.text[start..self.pos].to_owned();
+                let mut iri = std::mem::take(&mut self.scratch);
+                iri.clear();
+                iri.push_str(&self.text[start..self.pos]);
                 loop {
                     match self.peek()? {
                         b'>' => break,
@@ -344,12 +492,13 @@ impl<'a> Parser<'a> {
                         }
                     }
                 }
-                iri
+                self.pos += 1;
+                let checked = self.check_owned_iri(&iri);
+                self.scratch = iri;
+                checked
             }
-            _ => return None,
-        };
-        self.pos += 1;
-        self.check_iri(iri)
+            _ => None,
+        }
     }
 
     /// `\uXXXX` or `\UXXXXXXXX` at the cursor.
@@ -367,10 +516,19 @@ impl<'a> Parser<'a> {
         char::from_u32(u32::from_str_radix(hex, 16).ok()?)
     }
 
+    /// `iri` checked, stored once.
+    fn check_owned_iri(&mut self, iri: &str) -> Option<&'a str> {
+        if let Some(known) = self.valid_iris.get(iri) {
+            return Some(known);
+        }
+        let stored = self.strings.alloc_str(iri);
+        self.check_iri(stored)
+    }
+
     /// An IRI the strict parser would give unchanged: absolute and valid.
-    fn check_iri(&mut self, iri: String) -> Option<String> {
-        if self.valid_iris.contains(iri.as_str()) {
-            return Some(iri);
+    fn check_iri(&mut self, iri: &'a str) -> Option<&'a str> {
+        if let Some(known) = self.valid_iris.get(iri) {
+            return Some(known);
         }
         let scheme_end = iri.find(':')?;
         let scheme = &iri.as_bytes()[..scheme_end];
@@ -381,13 +539,13 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
-        NamedNode::new(iri.as_str()).ok()?;
-        self.valid_iris.insert(iri.as_str().into());
+        NamedNode::new(iri).ok()?;
+        self.valid_iris.insert(iri);
         Some(iri)
     }
 
     /// `prefix:local` expanded, ASCII names without escapes.
-    fn prefixed_name(&mut self) -> Option<String> {
+    fn prefixed_name(&mut self) -> Option<&'a str> {
         let start = self.pos;
         while self.peek().is_some_and(is_name_byte) {
             self.pos += 1;
@@ -420,13 +578,16 @@ impl<'a> Parser<'a> {
             return None;
         }
         let namespace = self.prefixes.get(prefix)?;
-        let mut iri = String::with_capacity(namespace.len() + local.len());
+        let mut iri = std::mem::take(&mut self.scratch);
+        iri.clear();
         iri.push_str(namespace);
         iri.push_str(local);
-        self.check_iri(iri)
+        let checked = self.check_owned_iri(&iri);
+        self.scratch = iri;
+        checked
     }
 
-    fn literal(&mut self) -> Option<Literal> {
+    fn literal(&mut self) -> Option<LiteralRef<'a>> {
         let value = self.string()?;
         match self.peek() {
             Some(b'@') => {
@@ -443,16 +604,16 @@ impl<'a> Parser<'a> {
                     return None;
                 }
                 let language = match self.valid_languages.get(tag) {
-                    Some(language) => language.clone(),
+                    Some(language) => *language,
                     None => {
-                        let language = tag.to_ascii_lowercase();
+                        let language: &'a str = self.strings.alloc_str(&tag.to_ascii_lowercase());
                         // The strict parser checks the tag is well-formed (BCP 47).
-                        Literal::new_language_tagged_literal("", language.as_str()).ok()?;
-                        self.valid_languages.insert(tag, language.clone());
+                        oxrdf::Literal::new_language_tagged_literal("", language).ok()?;
+                        self.valid_languages.insert(tag, language);
                         language
                     }
                 };
-                Some(Literal::new_language_tagged_literal_unchecked(
+                Some(LiteralRef::new_language_tagged_literal_unchecked(
                     value, language,
                 ))
             }
@@ -469,20 +630,20 @@ impl<'a> Parser<'a> {
                 if datatype == RDF_LANG_STRING || datatype == RDF_DIR_LANG_STRING {
                     return None;
                 }
-                Some(Literal::new_typed_literal(
+                Some(LiteralRef::new_typed_literal(
                     value,
-                    NamedNode::new_unchecked(datatype),
+                    NamedNodeRef::new_unchecked(datatype),
                 ))
             }
             _ => {
                 self.bare_literal_last = true;
-                Some(Literal::new_simple_literal(value))
+                Some(LiteralRef::new_simple_literal(value))
             }
         }
     }
 
     /// A quoted string (short or long, `"` or `'`), escapes decoded.
-    fn string(&mut self) -> Option<String> {
+    fn string(&mut self) -> Option<&'a str> {
         let quote = self.peek()?;
         let long = !self.ntriples && self.at(1) == Some(quote) && self.at(2) == Some(quote);
         if long {
@@ -496,10 +657,19 @@ impl<'a> Parser<'a> {
                 .position(|b| *b == quote || matches!(b, b'\\' | b'\n' | b'\r'))?;
             if self.bytes[start + length] == quote {
                 self.pos = start + length + 1;
-                return Some(self.text[start..start + length].to_owned());
+                return Some(&self.text[start..start + length]);
             }
         }
-        let mut value = String::new();
+        let mut value = std::mem::take(&mut self.scratch);
+        value.clear();
+        let read = self.string_rest(quote, long, &mut value);
+        let stored: &'a str = self.strings.alloc_str(&value);
+        self.scratch = value;
+        read.map(|()| stored)
+    }
+
+    /// The rest of a string that has escapes or is long, into `value`.
+    fn string_rest(&mut self, quote: u8, long: bool, value: &mut String) -> Option<()> {
         loop {
             let rest = &self.bytes[self.pos..];
             let run = rest.iter().position(|b| {
@@ -512,14 +682,14 @@ impl<'a> Parser<'a> {
                 b'\n' | b'\r' => return None,
                 _ if !long => {
                     self.pos += 1;
-                    return Some(value);
+                    return Some(());
                 }
                 _ => {
                     // The first three quotes in a row end the string (the grammar allows no
                     // quote just before them).
                     if self.at(1) == Some(quote) && self.at(2) == Some(quote) {
                         self.pos += 3;
-                        return Some(value);
+                        return Some(());
                     }
                     value.push(char::from(quote));
                     self.pos += 1;
@@ -547,7 +717,7 @@ impl<'a> Parser<'a> {
     }
 
     /// An integer, decimal or double, kept as written.
-    fn number(&mut self) -> Option<Literal> {
+    fn number(&mut self) -> Option<LiteralRef<'a>> {
         let start = self.pos;
         if matches!(self.peek(), Some(b'+' | b'-')) {
             self.pos += 1;
@@ -560,11 +730,11 @@ impl<'a> Parser<'a> {
             this.pos - from
         };
         let integer = digits(self);
-        let mut datatype = "integer";
+        let mut datatype = XSD_INTEGER;
         if self.peek() == Some(b'.') && self.at(1).is_some_and(|b| b.is_ascii_digit()) {
             self.pos += 1;
             digits(self);
-            datatype = "decimal";
+            datatype = XSD_DECIMAL;
         } else if integer == 0 {
             return None;
         }
@@ -576,7 +746,7 @@ impl<'a> Parser<'a> {
             if digits(self) == 0 {
                 return None;
             }
-            datatype = "double";
+            datatype = XSD_DOUBLE;
         }
         // `1.e5`, `1a`…: the strict parser decides.
         if self
@@ -586,12 +756,11 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
-        Some(typed(&self.text[start..self.pos], datatype))
+        Some(LiteralRef::new_typed_literal(
+            &self.text[start..self.pos],
+            NamedNodeRef::new_unchecked(datatype),
+        ))
     }
-}
-
-fn typed(value: &str, xsd_type: &str) -> Literal {
-    Literal::new_typed_literal(value, NamedNode::new_unchecked(format!("{XSD}{xsd_type}")))
 }
 
 /// `PN_PREFIX?` in ASCII: a letter first, no `.` last.
@@ -608,6 +777,9 @@ mod tests {
     use super::*;
     use oxttl::{NTriplesParser, TurtleParser};
 
+    use crate::parse::{TripleStore, relabel};
+    use oxrdf::Triple;
+
     /// Strict oxttl, with anonymous blank nodes named in order of appearance.
     fn strict(text: &str, ntriples: bool) -> Option<Vec<Triple>> {
         strict_with_base(text, ntriples, None)
@@ -623,11 +795,23 @@ mod tests {
             }
             parser.for_slice(text).collect()
         };
-        Some(crate::parse::relabel(triples.ok()?))
+        let store = TripleStore::default();
+        let triples = store.hold(triples.ok()?);
+        Some(owned(relabel(triples, &store)))
     }
 
     fn fast(text: &str, ntriples: bool) -> Option<Vec<Triple>> {
-        parse_fast(text.as_bytes(), ntriples, None).map(crate::parse::relabel)
+        fast_with_base(text, ntriples, None)
+    }
+
+    fn fast_with_base(text: &str, ntriples: bool, base: Option<&str>) -> Option<Vec<Triple>> {
+        let store = TripleStore::default();
+        let triples = parse_fast(text.as_bytes(), ntriples, base, store.strings())?;
+        Some(owned(relabel(triples, &store)))
+    }
+
+    fn owned(triples: Vec<TripleRef<'_>>) -> Vec<Triple> {
+        triples.into_iter().map(TripleRef::into_owned).collect()
     }
 
     #[track_caller]
@@ -669,17 +853,74 @@ mod tests {
             "<http://e/a> <http://e/p> <http://e/b/../c> .\n",
             "<http://e/a/./b> <http://e/p> <urn:./x> .\n",
         ] {
-            let fast = parse_fast(text.as_bytes(), false, base);
+            let fast = fast_with_base(text, false, base);
             assert!(fast.is_some(), "{text}");
             assert_eq!(fast, strict_with_base(text, false, base), "{text}");
         }
         let relative = "<a> <http://e/p> <http://e/b> .\n";
-        assert_eq!(parse_fast(relative.as_bytes(), false, base), None);
+        assert_eq!(fast_with_base(relative, false, base), None);
         let plain = "<http://e/a> <http://e/p> <http://e/b> .\n";
-        assert_eq!(
-            parse_fast(plain.as_bytes(), false, Some("not a base")),
-            None
+        assert_eq!(fast_with_base(plain, false, Some("not a base")), None);
+    }
+
+    /// A document over the size read in two halves, each statement `n` made by `statement`.
+    fn large(head: &str, mut statement: impl FnMut(usize) -> String) -> String {
+        let mut text = head.to_owned();
+        let mut n = 0;
+        while text.len() < 2 * PARALLEL_MIN_BYTES + 1000 {
+            text.push_str(&statement(n));
+            n += 1;
+        }
+        text
+    }
+
+    #[test]
+    fn large_documents_read_in_two_halves_give_what_the_strict_parser_gives() {
+        let turtle = large("@prefix ex: <http://e/> .\n", |n| {
+            format!(
+                "ex:d{n} a ex:Dataset ; ex:title \"titre {n}\"@fr ; ex:contact [ ex:mail <mailto:a{n}@e.ma> ; ex:name \"n\" ] , [] ;\n\
+                 \tex:note \"\"\"long\n<http://e/x> .\n<http://e/y> ex:p \"{n}\" .\n\"\"\" .\n_:b{n} ex:p {n} .\n"
+            )
+        });
+        assert!(find_split(turtle.as_bytes(), false).is_some());
+        let expected = strict(&turtle, false).expect("valid Turtle");
+        assert_eq!(fast(&turtle, false), Some(expected));
+
+        // A prefix declared again in the first half changes what the second half means.
+        let late = large("@prefix ex: <http://e/> .\n", |n| {
+            if n == 10 {
+                "@prefix ex: <http://other/> .\n".to_owned()
+            } else {
+                format!("ex:d{n} ex:p ex:o{n} .\n")
+            }
+        });
+        let expected = strict(&late, false).expect("valid Turtle");
+        assert!(
+            expected
+                .last()
+                .is_some_and(|t| t.subject.to_string().starts_with("<http://other/"))
         );
+        assert_eq!(fast(&late, false), Some(expected));
+
+        let ntriples = large("", |n| {
+            format!("<http://e/d{n}> <http://e/p> \"{n}\"@en .\n")
+        });
+        assert!(find_split(ntriples.as_bytes(), true).is_some());
+        assert_eq!(fast(&ntriples, true), strict(&ntriples, true));
+
+        // A syntax error in either half leaves the document to the strict parser.
+        for at in [ntriples.len() / 4, 3 * ntriples.len() / 4] {
+            let line = ntriples[at..]
+                .find('\n')
+                .map(|i| at + i + 1)
+                .expect("a line");
+            let broken = format!(
+                "{}<a b> <http://e/p> 1 .\n{}",
+                &ntriples[..line],
+                &ntriples[line..]
+            );
+            assert_eq!(fast(&broken, true), None);
+        }
     }
 
     #[test]
