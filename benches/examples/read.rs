@@ -27,7 +27,7 @@ fn main() -> Result<(), Error> {
         .iter()
         .map(|dataset| dataset.distributions.len())
         .sum();
-    eprintln!(
+    println!(
         "{} datasets, {distributions} distributions, {} warnings",
         output.catalog.datasets.len(),
         output.warnings.len()
