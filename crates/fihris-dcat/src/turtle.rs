@@ -33,6 +33,23 @@ const MAX_NESTING: usize = 64;
 /// labels of oxrdf, so that `relabel` renames both the same way.
 const ANONYMOUS_BASE: u128 = 0xf000_0000_0000_0000_0000_0000_0000_0000;
 
+/// The bytes that end the plain part of an IRI: `>`, an escape, or what an IRI cannot hold.
+const ENDS_IRI: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte <= b' ' {
+        table[byte as usize] = true;
+        byte += 1;
+    }
+    let others = b"><\\\"{}|^`";
+    let mut i = 0;
+    while i < others.len() {
+        table[others[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// Anonymous nodes of the second half of a document are numbered from here.
 const SECOND_HALF_ANONYMOUS: u128 = 1 << 64;
 
@@ -167,7 +184,7 @@ impl<'a> Parser<'a> {
             strings,
             scratch: String::new(),
             prefixes: FxHashMap::default(),
-            valid_iris: FxHashSet::default(),
+            valid_iris: FxHashSet::with_capacity_and_hasher(capacity / 4, Default::default()),
             valid_languages: FxHashMap::default(),
             anonymous,
             triples: Vec::with_capacity(capacity),
@@ -463,12 +480,9 @@ impl<'a> Parser<'a> {
     fn iri_ref(&mut self) -> Option<&'a str> {
         self.expect(b'<')?;
         let start = self.pos;
-        let length = self.bytes[start..].iter().position(|b| {
-            matches!(
-                b,
-                b'>' | b'\\' | b'<' | b'"' | b'{' | b'}' | b'|' | b'^' | b'`'
-            ) || *b <= b' '
-        })?;
+        let length = self.bytes[start..]
+            .iter()
+            .position(|b| ENDS_IRI[usize::from(*b)])?;
         self.pos += length;
         match self.peek()? {
             b'>' => {
@@ -525,21 +539,16 @@ impl<'a> Parser<'a> {
         self.check_iri(stored)
     }
 
-    /// An IRI the strict parser would give unchanged: absolute and valid.
+    /// An IRI the strict parser would give unchanged: absolute and valid (the strict parser
+    /// and the model check IRIs with the same parser, oxiri).
     fn check_iri(&mut self, iri: &'a str) -> Option<&'a str> {
         if let Some(known) = self.valid_iris.get(iri) {
             return Some(known);
         }
-        let scheme_end = iri.find(':')?;
-        let scheme = &iri.as_bytes()[..scheme_end];
-        if !scheme.first()?.is_ascii_alphabetic()
-            || !scheme
-                .iter()
-                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
-        {
+        // Relative IRIs are not valid: left to the strict parser, which resolves them.
+        if !fihris_model::Iri::is_valid(iri) {
             return None;
         }
-        NamedNode::new(iri).ok()?;
         self.valid_iris.insert(iri);
         Some(iri)
     }
