@@ -1,11 +1,12 @@
-"""Parse a Turtle file with rdflib (`Graph().parse`): the rdflib side of "Turtle -> parse".
+"""Parse a Turtle or N-Triples file with rdflib (`Graph().parse`): the rdflib side of
+"Turtle -> parse" and "N-Triples -> parse".
 
-    python rdflib_parse.py FILE.ttl
+    python rdflib_parse.py FILE.ttl|FILE.nt
 """
 
 import sys
 
 from rdflib import Graph
 
-graph = Graph().parse(sys.argv[1], format="turtle")
+graph = Graph().parse(sys.argv[1], format="nt" if sys.argv[1].endswith(".nt") else "turtle")
 print(len(graph), file=sys.stderr)

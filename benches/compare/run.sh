@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Side by side with rdflib: CKAN JSON lines -> DCAT-AP Turtle, N-Triples, RDF/XML, JSON-LD, and
-# Turtle -> parse, on generated catalogues of N datasets (default 10000 100000).
+# Turtle and N-Triples -> parse, on generated catalogues of N datasets (default 10000 100000).
 #
 #   benches/compare/run.sh [N...]
 #
@@ -15,7 +15,8 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 "$venv/bin/pip" install --quiet --disable-pip-version-check rdflib==7.6.0
 cargo build --quiet --release -p fihris-cli
-cargo build --quiet --release -p fihris-benches --example generate
+cargo build --quiet --release -p fihris-benches --example generate --example read
 if [ $# -eq 0 ]; then set -- 10000 100000; fi
 "$venv/bin/python" benches/compare/compare.py \
-    target/release/fihris target/release/examples/generate target/compare "$@"
+    target/release/fihris target/release/examples/generate target/release/examples/read \
+    target/compare "$@"

@@ -56,10 +56,14 @@ fn fnv(parts: &[&[u8]]) -> u64 {
 
 /// The label a writer gives the blank node of a value without identifier: derived from the
 /// subject, the property and the position, so that the same model gives the same bytes.
-pub(crate) fn minted_label(parent: &NamedOrBlankNode, property: &str, index: usize) -> String {
+pub(crate) fn minted_label(
+    parent: oxrdf::NamedOrBlankNodeRef<'_>,
+    property: &str,
+    index: usize,
+) -> String {
     let parent = match parent {
-        NamedOrBlankNode::NamedNode(node) => node.as_str().to_owned(),
-        NamedOrBlankNode::BlankNode(node) => format!("_:{}", node.as_str()),
+        oxrdf::NamedOrBlankNodeRef::NamedNode(node) => node.as_str().to_owned(),
+        oxrdf::NamedOrBlankNodeRef::BlankNode(node) => format!("_:{}", node.as_str()),
     };
     let hash = fnv(&[
         parent.as_bytes(),
@@ -77,7 +81,7 @@ fn sub_node(
 ) -> NamedOrBlankNode {
     match id {
         Some(id) => node(id),
-        None => BlankNode::new_unchecked(minted_label(parent, property, index)).into(),
+        None => BlankNode::new_unchecked(minted_label(parent.as_ref(), property, index)).into(),
     }
 }
 

@@ -10,6 +10,7 @@ mod reader;
 #[cfg(feature = "sophia")]
 mod sophia;
 mod stream;
+mod turtle;
 mod writer;
 
 pub use emit::{IMPLICIT_CATALOG, is_implicit};

@@ -1,10 +1,14 @@
 //! Bytes -> triples, with limits, positions and deterministic blank node labels.
 
+use std::cell::OnceCell;
 use std::io::Read;
 use std::sync::Arc;
 
+use bumpalo_herd::Herd;
 use oxjsonld::{JsonLdParser, JsonLdRemoteDocument};
-use oxrdf::{BlankNode, NamedOrBlankNode, Term, Triple};
+use oxrdf::{
+    BlankNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Term, TermRef, Triple, TripleRef,
+};
 use oxrdfxml::RdfXmlParser;
 use oxttl::{NTriplesParser, TurtleParser};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -107,22 +111,52 @@ fn turtle_error(error: &oxttl::TurtleSyntaxError) -> ReadError {
     )
 }
 
+/// Owns what parsed triples borrow besides the input: the strings the fast parser made, or
+/// the triples of another parser. One store per document.
+#[derive(Default)]
+pub(crate) struct TripleStore {
+    strings: Herd,
+    owned: OnceCell<Vec<Triple>>,
+}
+
+impl TripleStore {
+    pub(crate) fn strings(&self) -> &Herd {
+        &self.strings
+    }
+
+    /// Borrows triples parsed elsewhere (the first ones given to this store).
+    pub(crate) fn hold(&self, triples: Vec<Triple>) -> Vec<TripleRef<'_>> {
+        self.owned
+            .get_or_init(|| triples)
+            .iter()
+            .map(Triple::as_ref)
+            .collect()
+    }
+}
+
 /// Parses a document into triples, in document order, without duplicates.
-pub(crate) fn parse(
-    bytes: &[u8],
+pub(crate) fn parse<'a>(
+    bytes: &'a [u8],
     format: RdfFormat,
     options: &ParseOptions,
-) -> Result<Vec<Triple>, ReadError> {
+    store: &'a TripleStore,
+) -> Result<Vec<TripleRef<'a>>, ReadError> {
+    if matches!(format, RdfFormat::Turtle | RdfFormat::NTriples)
+        && let Some(triples) = crate::turtle::parse_fast(
+            bytes,
+            format == RdfFormat::NTriples,
+            options.base_iri.as_deref(),
+            store.strings(),
+        )
+    {
+        check_literals(&triples, options)?;
+        return Ok(relabel(dedup(triples), store));
+    }
     let mut triples = Vec::new();
     let bad_base = |e: oxrdf::IriParseError| {
         ReadError::new(ReadErrorKind::Syntax, format!("invalid base IRI: {e}"))
     };
     match format {
-        RdfFormat::Turtle | RdfFormat::NTriples
-            if let Some(fast) = parse_lenient_checked(bytes, format, options) =>
-        {
-            triples = fast;
-        }
         RdfFormat::Turtle => {
             let mut parser = TurtleParser::new();
             if let Some(base) = &options.base_iri {
@@ -197,8 +231,18 @@ pub(crate) fn parse(
             }
         }
     }
-    for triple in &triples {
-        if let Term::Literal(literal) = &triple.object
+    // Turtle and N-Triples parsers only give valid IRIs: the check is for lenient ones.
+    if matches!(format, RdfFormat::RdfXml | RdfFormat::JsonLd) {
+        triples = triples.into_iter().map(fix_iris).collect();
+    }
+    let triples = store.hold(triples);
+    check_literals(&triples, options)?;
+    Ok(relabel(dedup(triples), store))
+}
+
+fn check_literals(triples: &[TripleRef<'_>], options: &ParseOptions) -> Result<(), ReadError> {
+    for triple in triples {
+        if let TermRef::Literal(literal) = triple.object
             && literal.value().len() > options.max_literal_bytes
         {
             return Err(ReadError::new(
@@ -212,90 +256,7 @@ pub(crate) fn parse(
             ));
         }
     }
-    // Turtle and N-Triples parsers only give valid IRIs: the check is for lenient ones.
-    if matches!(format, RdfFormat::RdfXml | RdfFormat::JsonLd) {
-        triples = triples.into_iter().map(fix_iris).collect();
-    }
-    Ok(relabel(dedup(triples)))
-}
-
-/// The fast path of Turtle and N-Triples: oxttl's lenient parser, then the checks it skips
-/// (IRIs and language tags, each distinct value checked once). `None` when the strict parser
-/// must decide: a syntax error (the strict parser reports it with its position), a failed
-/// check, or input where lenient parsing may accept what strict parsing rejects (escapes,
-/// line breaks in literals, `rdf:langString`, a base IRI to resolve against).
-fn parse_lenient_checked(
-    bytes: &[u8],
-    format: RdfFormat,
-    options: &ParseOptions,
-) -> Option<Vec<Triple>> {
-    if options.base_iri.is_some() || bytes.contains(&b'\\') {
-        return None;
-    }
-    // About one triple per 100 bytes in catalogues.
-    let mut triples = Vec::with_capacity(bytes.len() / 100);
-    if format == RdfFormat::Turtle {
-        for triple in TurtleParser::new().lenient().for_slice(bytes) {
-            triples.push(triple.ok()?);
-        }
-    } else {
-        for triple in NTriplesParser::new().lenient().for_slice(bytes) {
-            triples.push(triple.ok()?);
-        }
-    }
-    let mut valid_iris: FxHashSet<&str> = FxHashSet::default();
-    let mut valid_languages: FxHashSet<&str> = FxHashSet::default();
-    fn valid_iri<'a>(valid: &mut FxHashSet<&'a str>, iri: &'a str) -> bool {
-        valid.contains(iri) || {
-            let ok = oxrdf::NamedNodeRef::new(iri).is_ok();
-            if ok {
-                valid.insert(iri);
-            }
-            ok
-        }
-    }
-    for triple in &triples {
-        if let NamedOrBlankNode::NamedNode(subject) = &triple.subject
-            && !valid_iri(&mut valid_iris, subject.as_str())
-        {
-            return None;
-        }
-        if !valid_iri(&mut valid_iris, triple.predicate.as_str()) {
-            return None;
-        }
-        match &triple.object {
-            Term::NamedNode(object) => {
-                if !valid_iri(&mut valid_iris, object.as_str()) {
-                    return None;
-                }
-            }
-            Term::Literal(literal) => {
-                if literal.value().contains(['\n', '\r']) {
-                    return None;
-                }
-                match literal.language() {
-                    Some(language) => {
-                        if !valid_languages.contains(language) {
-                            oxrdf::Literal::new_language_tagged_literal("", language).ok()?;
-                            valid_languages.insert(language);
-                        }
-                    }
-                    None => {
-                        let datatype = literal.datatype();
-                        if datatype == oxrdf::vocab::rdf::LANG_STRING
-                            || datatype.as_str()
-                                == "http://www.w3.org/1999/02/22-rdf-syntax-ns#dirLangString"
-                            || !valid_iri(&mut valid_iris, datatype.as_str())
-                        {
-                            return None;
-                        }
-                    }
-                }
-            }
-            Term::BlankNode(_) => {}
-        }
-    }
-    Some(triples)
+    Ok(())
 }
 
 /// Percent-encodes the characters an IRI cannot hold (spaces, controls, `<>"{}|\^``)
@@ -337,26 +298,38 @@ fn fix_iris(triple: Triple) -> Triple {
     Triple::new(subject, fix_named(triple.predicate), object)
 }
 
-pub(crate) fn dedup(triples: Vec<Triple>) -> Vec<Triple> {
-    // Hash references: no triple is cloned, and nothing moves when there is no duplicate.
-    let keep: Vec<bool> = {
-        let mut seen: FxHashSet<&Triple> =
-            FxHashSet::with_capacity_and_hasher(triples.len(), Default::default());
-        triples.iter().map(|triple| seen.insert(triple)).collect()
-    };
-    if keep.iter().all(|keep| *keep) {
-        return triples;
+pub(crate) fn dedup(mut triples: Vec<TripleRef<'_>>) -> Vec<TripleRef<'_>> {
+    use std::collections::hash_map::Entry;
+    use std::hash::BuildHasher as _;
+    // Triples are large: a table of their hashes (16 bytes an entry) touches a sixth of the
+    // memory a set of triples would, and memory is most of the time here.
+    let hasher = rustc_hash::FxBuildHasher;
+    let mut first: FxHashMap<u64, usize> =
+        FxHashMap::with_capacity_and_hasher(triples.len(), Default::default());
+    // Distinct triples whose hash another triple had first: rare.
+    let mut collided: FxHashSet<TripleRef<'_>> = FxHashSet::default();
+    let mut keep = vec![true; triples.len()];
+    for (index, triple) in triples.iter().enumerate() {
+        match first.entry(hasher.hash_one(triple)) {
+            Entry::Vacant(entry) => {
+                entry.insert(index);
+            }
+            Entry::Occupied(entry) => {
+                keep[index] = triples[*entry.get()] != *triple && collided.insert(*triple);
+            }
+        }
     }
+    let mut keep = keep.into_iter();
+    triples.retain(|_| keep.next().unwrap_or(true));
     triples
-        .into_iter()
-        .zip(keep)
-        .filter_map(|(triple, keep)| keep.then_some(triple))
-        .collect()
 }
 
 /// Labels a parser drew at random (and labels the model cannot hold) become `r0`, `r1`…
 /// in order of appearance, so that reading the same bytes gives the same model.
-pub(crate) fn relabel(triples: Vec<Triple>) -> Vec<Triple> {
+pub(crate) fn relabel<'a>(
+    mut triples: Vec<TripleRef<'a>>,
+    store: &'a TripleStore,
+) -> Vec<TripleRef<'a>> {
     fn keep(label: &str) -> bool {
         let random = label.len() >= 24 && label.bytes().all(|b| b.is_ascii_hexdigit());
         !random && fihris_model::BlankId::new(label).is_ok()
@@ -368,54 +341,46 @@ pub(crate) fn relabel(triples: Vec<Triple>) -> Vec<Triple> {
     if !needs {
         return triples;
     }
-    let used: FxHashSet<String> = triples
+    let used: FxHashSet<&str> = triples
         .iter()
         .flat_map(blank_labels)
         .filter(|label| keep(label))
-        .map(str::to_owned)
         .collect();
-    let mut renamed: FxHashMap<String, BlankNode> = FxHashMap::default();
+    let mut renamed: FxHashMap<&'a str, BlankNodeRef<'a>> = FxHashMap::default();
+    let strings = store.strings.get();
     let mut counter = 0usize;
-    let mut rename = |node: &BlankNode| -> BlankNode {
+    let mut rename = |node: BlankNodeRef<'a>| -> BlankNodeRef<'a> {
         if keep(node.as_str()) {
-            return node.clone();
+            return node;
         }
-        renamed
-            .entry(node.as_str().to_owned())
-            .or_insert_with(|| {
-                loop {
-                    let label = format!("r{counter}");
-                    counter += 1;
-                    if !used.contains(&label) {
-                        return BlankNode::new_unchecked(label);
-                    }
+        *renamed.entry(node.as_str()).or_insert_with(|| {
+            loop {
+                let label = format!("r{counter}");
+                counter += 1;
+                if !used.contains(label.as_str()) {
+                    return BlankNodeRef::new_unchecked(strings.alloc_str(&label));
                 }
-            })
-            .clone()
-    };
-    triples
-        .into_iter()
-        .map(|triple| {
-            let subject = match triple.subject {
-                NamedOrBlankNode::BlankNode(node) => rename(&node).into(),
-                other => other,
-            };
-            let object = match triple.object {
-                Term::BlankNode(node) => rename(&node).into(),
-                other => other,
-            };
-            Triple::new(subject, triple.predicate, object)
+            }
         })
-        .collect()
+    };
+    for triple in &mut triples {
+        if let NamedOrBlankNodeRef::BlankNode(node) = triple.subject {
+            triple.subject = rename(node).into();
+        }
+        if let TermRef::BlankNode(node) = triple.object {
+            triple.object = rename(node).into();
+        }
+    }
+    triples
 }
 
-fn blank_labels(triple: &Triple) -> impl Iterator<Item = &str> {
-    let subject = match &triple.subject {
-        NamedOrBlankNode::BlankNode(node) => Some(node.as_str()),
-        NamedOrBlankNode::NamedNode(_) => None,
+fn blank_labels<'a>(triple: &TripleRef<'a>) -> impl Iterator<Item = &'a str> {
+    let subject = match triple.subject {
+        NamedOrBlankNodeRef::BlankNode(node) => Some(node.as_str()),
+        NamedOrBlankNodeRef::NamedNode(_) => None,
     };
-    let object = match &triple.object {
-        Term::BlankNode(node) => Some(node.as_str()),
+    let object = match triple.object {
+        TermRef::BlankNode(node) => Some(node.as_str()),
         _ => None,
     };
     subject.into_iter().chain(object)
@@ -436,20 +401,7 @@ mod tests {
     }
 
     #[test]
-    fn the_fast_path_gives_what_the_strict_parser_gives() {
-        let turtle = "@prefix ex: <http://example.org/> .\n\
-            ex:a ex:p \"x\"@fr-MA , \"y\"^^ex:t , ex:b , 1 ; a ex:C .\n";
-        let fast = parse_lenient_checked(turtle.as_bytes(), RdfFormat::Turtle, &options());
-        let strict = TurtleParser::new()
-            .for_slice(turtle.as_bytes())
-            .collect::<Result<Vec<_>, _>>()
-            .expect("valid Turtle");
-        assert_eq!(strict.len(), 5);
-        assert_eq!(fast, Some(strict));
-    }
-
-    #[test]
-    fn what_lenient_parsing_lets_through_is_a_syntax_error_with_its_position() {
+    fn what_the_fast_path_leaves_is_a_syntax_error_with_its_position() {
         for (format, text, line) in [
             (
                 RdfFormat::NTriples,
@@ -474,10 +426,17 @@ mod tests {
             ),
         ] {
             assert!(
-                parse_lenient_checked(text.as_bytes(), format, &options()).is_none(),
+                crate::turtle::parse_fast(
+                    text.as_bytes(),
+                    format == RdfFormat::NTriples,
+                    None,
+                    &Herd::new()
+                )
+                .is_none(),
                 "{text}"
             );
-            let error = parse(text.as_bytes(), format, &options()).expect_err(text);
+            let store = TripleStore::default();
+            let error = parse(text.as_bytes(), format, &options(), &store).expect_err(text);
             assert_eq!(error.line(), Some(line), "{text}: {error}");
             assert!(error.column().is_some(), "{text}");
         }

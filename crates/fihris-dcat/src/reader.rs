@@ -18,7 +18,9 @@ use fihris_vocab::ns::{
 use fihris_vocab::{
     EuTheme, FileType, Frequency, Language, Licence, PRODUCERS, PortalTheme, Vocabulary,
 };
-use oxrdf::{NamedOrBlankNode, Term as OxTerm, Triple};
+// The builder reads borrowed triples: parsed terms point into the input or the parser's
+// strings, never copied one by one.
+use oxrdf::{NamedOrBlankNodeRef as NamedOrBlankNode, TermRef as OxTerm, TripleRef as Triple};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::emit::{
@@ -27,7 +29,7 @@ use crate::emit::{
 };
 use crate::error::ReadError;
 use crate::format::RdfFormat;
-use crate::parse::{ParseOptions, parse, read_all};
+use crate::parse::{ParseOptions, TripleStore, dedup, parse, read_all, relabel};
 
 /// What a reader noticed on one record: a value kept verbatim in extras because it is not
 /// in the canonical form (lossless mode), or a value it interpreted (repair mode).
@@ -228,15 +230,17 @@ impl DcatReader {
             ));
         }
         // `parse` already removed duplicates and relabelled blank nodes.
-        let triples = parse(bytes, self.format, &self.options)?;
+        let store = TripleStore::default();
+        let triples = parse(bytes, self.format, &self.options, &store)?;
         Ok(build(&triples, self.repairs, self.implied))
     }
 
     /// Reads triples already parsed (an `oxrdf::Graph`, another parser's output). Blank
     /// node labels drawn at random by parsers are renamed deterministically.
     #[must_use]
-    pub fn read_triples(&self, triples: impl IntoIterator<Item = Triple>) -> ReadOutput {
-        let triples = crate::parse::relabel(crate::parse::dedup(triples.into_iter().collect()));
+    pub fn read_triples(&self, triples: impl IntoIterator<Item = oxrdf::Triple>) -> ReadOutput {
+        let store = TripleStore::default();
+        let triples = relabel(dedup(store.hold(triples.into_iter().collect())), &store);
         build(&triples, self.repairs, self.implied)
     }
 }
@@ -244,7 +248,7 @@ impl DcatReader {
 /// Reads an `oxrdf::Graph` losslessly (graph order is not stable: triples are sorted first).
 #[must_use]
 pub fn read_graph(graph: &oxrdf::Graph) -> ReadOutput {
-    let mut triples: Vec<Triple> = graph.iter().map(|t| t.into_owned()).collect();
+    let mut triples: Vec<oxrdf::Triple> = graph.iter().map(|t| t.into_owned()).collect();
     triples.sort_by_cached_key(|t| t.to_string());
     DcatReader::new(RdfFormat::NTriples).read_triples(triples)
 }
@@ -263,10 +267,10 @@ fn to_node_id(subject: &NamedOrBlankNode) -> Option<NodeId> {
     }
 }
 
-fn object_node(object: &OxTerm) -> Option<NamedOrBlankNode> {
-    match object {
-        OxTerm::NamedNode(node) => Some(node.clone().into()),
-        OxTerm::BlankNode(node) => Some(node.clone().into()),
+fn object_node<'a>(object: &OxTerm<'a>) -> Option<NamedOrBlankNode<'a>> {
+    match *object {
+        OxTerm::NamedNode(node) => Some(node.into()),
+        OxTerm::BlankNode(node) => Some(node.into()),
         OxTerm::Literal(_) => None,
     }
 }
@@ -282,7 +286,7 @@ fn object_node_id(object: &OxTerm) -> Option<NodeId> {
     object_node(object).as_ref().and_then(to_node_id)
 }
 
-fn model_literal(literal: &oxrdf::Literal) -> Option<Literal> {
+fn model_literal(literal: &oxrdf::LiteralRef<'_>) -> Option<Literal> {
     if let Some(language) = literal.language() {
         return Some(Literal::LanguageTagged {
             value: literal.value().to_owned(),
@@ -306,7 +310,7 @@ fn model_term(object: &OxTerm) -> Option<Term> {
     }
 }
 
-fn simple_literal(object: &OxTerm) -> Option<&str> {
+fn simple_literal<'a>(object: &OxTerm<'a>) -> Option<&'a str> {
     match object {
         OxTerm::Literal(literal)
             if literal.language().is_none() && literal.datatype() == oxrdf::vocab::xsd::STRING =>
@@ -317,7 +321,7 @@ fn simple_literal(object: &OxTerm) -> Option<&str> {
     }
 }
 
-fn typed_literal<'a>(object: &'a OxTerm, datatype: &str) -> Option<&'a str> {
+fn typed_literal<'a>(object: &OxTerm<'a>, datatype: &str) -> Option<&'a str> {
     match object {
         OxTerm::Literal(literal)
             if literal.datatype().as_str() == datatype && literal.language().is_none() =>
@@ -370,7 +374,7 @@ fn own_id(
     index: usize,
 ) -> Option<NodeId> {
     if let NamedOrBlankNode::BlankNode(node) = object
-        && node.as_str() == minted_label(parent, property, index)
+        && node.as_str() == minted_label(*parent, property, index)
     {
         return None;
     }
@@ -394,7 +398,7 @@ fn build(triples: &[Triple], repairs: bool, implied: bool) -> ReadOutput {
 /// The triples of each subject, in document order, indexed once.
 struct SubjectIndex<'a> {
     /// Subject -> its number.
-    subjects: FxHashMap<&'a NamedOrBlankNode, usize>,
+    subjects: FxHashMap<&'a NamedOrBlankNode<'a>, usize>,
     /// `starts[n]..starts[n + 1]` is the range of subject `n` in `order`.
     starts: Vec<usize>,
     /// Triple indices grouped by subject.
@@ -456,7 +460,7 @@ enum ImpliedKind {
 }
 
 struct Builder<'a> {
-    triples: &'a [Triple],
+    triples: &'a [Triple<'a>],
     by_subject: &'a SubjectIndex<'a>,
     claimed: Vec<bool>,
     repairs: bool,
@@ -464,10 +468,10 @@ struct Builder<'a> {
     warnings: Vec<Warning>,
     /// IRI -> the classes a writer types it with.
     implied_types: FxHashMap<String, Vec<&'static str>>,
-    implied_triples: FxHashSet<Triple>,
+    implied_triples: FxHashSet<oxrdf::Triple>,
     /// The vocabulary terms whose implied triples are already in `implied_triples`.
     implied_terms: FxHashSet<(&'static str, ImpliedKind)>,
-    main: FxHashSet<&'a NamedOrBlankNode>,
+    main: FxHashSet<&'a NamedOrBlankNode<'a>>,
 }
 
 /// What a property handler did with a triple.
@@ -511,7 +515,12 @@ impl<'a> Builder<'a> {
     }
 
     /// Adds the triples a writer adds about a vocabulary term, once per term.
-    fn imply(&mut self, iri: &'static str, kind: ImpliedKind, make: impl FnOnce() -> Vec<Triple>) {
+    fn imply(
+        &mut self,
+        iri: &'static str,
+        kind: ImpliedKind,
+        make: impl FnOnce() -> Vec<oxrdf::Triple>,
+    ) {
         if self.implied && self.implied_terms.insert((iri, kind)) {
             self.implied_triples.extend(make());
         }
@@ -597,7 +606,7 @@ impl<'a> Builder<'a> {
         class: Option<&str>,
         implied_class: Option<&str>,
         extras: &mut Extras,
-        mut handle: impl FnMut(&mut Self, &Triple) -> Outcome,
+        mut handle: impl FnMut(&mut Self, &Triple<'a>) -> Outcome,
     ) {
         let triples = self.triples;
         let mut own_type_seen = false;
@@ -1293,7 +1302,8 @@ impl<'a> Builder<'a> {
                 rdf::TYPE
                     if self.implied
                         && t.object
-                            == OxTerm::from(oxrdf::NamedNode::new_unchecked(spdx::CHECKSUM)) => {}
+                            == OxTerm::from(oxrdf::NamedNodeRef::new_unchecked(spdx::CHECKSUM)) => {
+                }
                 _ => return Outcome::Kept,
             }
         }
@@ -1750,7 +1760,7 @@ impl<'a> Builder<'a> {
                     }
                 }
                 fihris::ANONYMISATION_METHOD => {
-                    method.push(t.clone());
+                    method.push(*t);
                     Outcome::Mapped
                 }
                 _ => Outcome::Kept,
@@ -1944,7 +1954,7 @@ impl<'a> Builder<'a> {
 
     // ---- the catalogue ----------------------------------------------------------------------
 
-    fn subjects_typed(&self, class: &str) -> Vec<&'a NamedOrBlankNode> {
+    fn subjects_typed(&self, class: &str) -> Vec<&'a NamedOrBlankNode<'a>> {
         let mut seen = FxHashSet::default();
         self.triples
             .iter()
@@ -1969,7 +1979,7 @@ impl<'a> Builder<'a> {
                 catalogs
                     .iter()
                     .copied()
-                    .find(|c| OxTerm::from((*c).clone()) == t.object)
+                    .find(|c| OxTerm::from(**c) == t.object)
             })
             .collect();
         let root = catalogs
@@ -1991,7 +2001,7 @@ impl<'a> Builder<'a> {
         let mut mapped_members: FxHashSet<NamedOrBlankNode> = FxHashSet::default();
         match root {
             Some(root) => {
-                let root = root.clone();
+                let root = *root;
                 let mut extra = Extras::default();
                 let mut datasets = Vec::new();
                 let mut series = Vec::new();
@@ -2159,7 +2169,7 @@ impl<'a> Builder<'a> {
                 continue;
             }
             if self.implied {
-                if self.implied_triples.contains(triple) {
+                if self.implied_triples.contains(&triple.into_owned()) {
                     continue;
                 }
                 if triple.predicate.as_str() == rdf::TYPE
@@ -2214,9 +2224,9 @@ impl<'a> Builder<'a> {
         member: &NamedOrBlankNode,
     ) {
         let triple = Triple::new(
-            root.clone(),
-            oxrdf::NamedNode::new_unchecked(predicate),
-            member.clone(),
+            *root,
+            oxrdf::NamedNodeRef::new_unchecked(predicate),
+            *member,
         );
         self.keep(extra, &triple, None);
         self.warn(

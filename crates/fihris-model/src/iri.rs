@@ -31,6 +31,9 @@ impl Iri {
     /// ```
     pub fn new(iri: impl Into<String>) -> Result<Self, ModelError> {
         let iri = iri.into();
+        if plainly_valid(&iri) {
+            return Ok(Self(iri));
+        }
         match oxiri::Iri::parse(iri.as_str()) {
             Ok(_) => Ok(Self(iri)),
             Err(error) => Err(ModelError::new(
@@ -39,6 +42,18 @@ impl Iri {
                 error.to_string(),
             )),
         }
+    }
+
+    /// Whether [`Iri::new`] accepts `iri`, without building anything.
+    ///
+    /// ```
+    /// use fihris_model::Iri;
+    /// assert!(Iri::is_valid("https://data.gov.ma/data/fr/dataset/budget-2024?x=1#a"));
+    /// assert!(!Iri::is_valid("/data/fr/dataset"));
+    /// ```
+    #[must_use]
+    pub fn is_valid(iri: &str) -> bool {
+        plainly_valid(iri) || oxiri::Iri::parse(iri).is_ok()
     }
 
     /// Wraps a string without validating it.
@@ -222,9 +237,107 @@ impl From<BlankId> for NodeId {
     }
 }
 
+/// Whether `iri` has the shape most IRIs of catalogues have — ASCII,
+/// `scheme://host[:port]` then path, query and fragment made of unreserved characters,
+/// sub-delimiters, `:@/?` and percent escapes — which RFC 3987 accepts. Such IRIs skip the
+/// full parser (a large part of reading time otherwise); `false` only means "ask it".
+fn plainly_valid(iri: &str) -> bool {
+    let bytes = iri.as_bytes();
+    let Some(colon) = bytes.iter().position(|b| *b == b':') else {
+        return false;
+    };
+    let scheme = &bytes[..colon];
+    if !scheme.first().is_some_and(u8::is_ascii_alphabetic)
+        || !scheme
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
+    {
+        return false;
+    }
+    let Some(rest) = bytes[colon + 1..].strip_prefix(b"//") else {
+        return false;
+    };
+    let authority_end = rest
+        .iter()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(authority_end);
+    let (host, port) = match authority.iter().position(|b| *b == b':') {
+        Some(at) => (&authority[..at], Some(&authority[at + 1..])),
+        None => (authority, None),
+    };
+    if host.is_empty()
+        || !host
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~'))
+        || port.is_some_and(|port| port.is_empty() || !port.iter().all(u8::is_ascii_digit))
+    {
+        return false;
+    }
+    let mut in_fragment = false;
+    let mut at = 0;
+    while let Some(&byte) = tail.get(at) {
+        match byte {
+            b'%' => {
+                if !(tail.get(at + 1).is_some_and(u8::is_ascii_hexdigit)
+                    && tail.get(at + 2).is_some_and(u8::is_ascii_hexdigit))
+                {
+                    return false;
+                }
+                at += 2;
+            }
+            b'#' if in_fragment => return false,
+            b'#' => in_fragment = true,
+            b'-' | b'.' | b'_' | b'~' | b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+'
+            | b',' | b';' | b'=' | b':' | b'@' | b'/' | b'?' => {}
+            _ if byte.is_ascii_alphanumeric() => {}
+            _ => return false,
+        }
+        at += 1;
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn what_skips_the_full_parser_is_what_it_accepts(
+            iri in "(https?://|urn:|[a-z]{1,3}:(//)?)?[a-zA-Z0-9:/?#%@.\\-_~!$&'()*+,;=\\[\\] é]{0,40}"
+        ) {
+            if plainly_valid(&iri) {
+                proptest::prop_assert!(oxiri::Iri::parse(iri.as_str()).is_ok(), "{}", iri);
+            }
+            proptest::prop_assert_eq!(Iri::is_valid(&iri), oxiri::Iri::parse(iri.as_str()).is_ok());
+        }
+    }
+
+    #[test]
+    fn common_iris_skip_the_full_parser() {
+        for iri in [
+            "https://data.gov.ma/data/fr/dataset/budget-2024",
+            "http://publications.europa.eu/resource/authority/file-type/CSV",
+            "https://www.iana.org/assignments/media-types/text/csv",
+            "http://example.org:8080/a%20b?q=1&r=(2)#frag:x/y?",
+        ] {
+            assert!(plainly_valid(iri), "{iri}");
+        }
+        for iri in [
+            "mailto:a@b.ma",
+            "http://[::1]/",
+            "http://user@host/",
+            "http://host:/",
+            "http://host/a b",
+            "http://host/é",
+            "http://host/%zz",
+            "http:///x",
+            "http://host/#a#b",
+        ] {
+            assert!(!plainly_valid(iri), "{iri}");
+        }
+    }
 
     #[test]
     fn iri_is_kept_byte_exact() {

@@ -24,6 +24,11 @@ use crate::catalog::Catalog;
 use crate::convert::to_python;
 use crate::errors::{input_error, scan_error};
 
+// The allocator of the command line (see fihris-cli): reading allocates much, and Python's
+// own objects keep using Python's allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The records of an embedded vocabulary: `themes`, `producers`, `formats`, `licences` or
 /// `frequencies` (see `fihris.vocab`).
 #[pyfunction]

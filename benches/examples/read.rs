@@ -1,0 +1,36 @@
+//! Read a DCAT-AP file into the model and say what was read: the fihris side of "Turtle ->
+//! parse" in the side-by-side harness (`benches/compare/run.sh`), as `Graph().parse` is
+//! rdflib's. The allocator is the command line's.
+//!
+//! ```sh
+//! cargo run --release -p fihris-benches --example read -- catalogue.ttl
+//! ```
+
+use fihris_dcat::{DcatReader, RdfFormat};
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+type Error = Box<dyn std::error::Error>;
+
+fn main() -> Result<(), Error> {
+    let Some(path) = std::env::args().nth(1) else {
+        return Err("usage: read FILE.ttl|.nt|.rdf|.jsonld".into());
+    };
+    let format = RdfFormat::from_extension(path.rsplit('.').next().unwrap_or_default())
+        .ok_or("unknown extension")?;
+    let bytes = std::fs::read(&path)?;
+    let output = DcatReader::new(format).read_slice(&bytes)?;
+    let distributions: usize = output
+        .catalog
+        .datasets
+        .iter()
+        .map(|dataset| dataset.distributions.len())
+        .sum();
+    println!(
+        "{} datasets, {distributions} distributions, {} warnings",
+        output.catalog.datasets.len(),
+        output.warnings.len()
+    );
+    Ok(())
+}
