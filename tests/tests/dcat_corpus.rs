@@ -142,3 +142,55 @@ fn known_bad_files_give_line_and_column() {
         );
     }
 }
+
+/// The fast reading of Turtle and N-Triples gives the model the strict parser (oxttl) gives,
+/// on the corpus files and on what fihris writes of them — the documents the fast path is
+/// made for.
+#[test]
+fn fast_turtle_reading_gives_what_the_strict_parser_gives() {
+    fn strict(bytes: &[u8], format: RdfFormat) -> Vec<oxrdf::Triple> {
+        let parser = oxttl::TurtleParser::new()
+            .with_base_iri(BASE)
+            .expect("valid base");
+        match format {
+            RdfFormat::NTriples => oxttl::NTriplesParser::new()
+                .for_slice(bytes)
+                .collect::<Result<_, _>>(),
+            _ => parser.for_slice(bytes).collect::<Result<_, _>>(),
+        }
+        .expect("the strict parser reads it")
+    }
+    let mut documents = Vec::new();
+    for entry in manifest().iter().filter(|e| e.ok) {
+        let bytes =
+            std::fs::read(shared_dir().join("conformance").join(&entry.path)).expect("corpus file");
+        if matches!(entry.format, RdfFormat::Turtle | RdfFormat::NTriples) {
+            documents.push((entry.path.clone(), entry.format, bytes.clone()));
+        }
+        let Ok(read) = reader(entry.format).read_slice(&bytes) else {
+            continue;
+        };
+        for format in [RdfFormat::Turtle, RdfFormat::NTriples] {
+            let written = fihris_dcat::to_vec(&read.catalog, format).expect("written");
+            documents.push((format!("{} as {format}", entry.path), format, written));
+        }
+    }
+    assert!(documents.len() > 150, "{} documents", documents.len());
+    for (name, format, bytes) in documents {
+        let fast = reader(format).read_slice(&bytes).expect(&name);
+        let strict = reader(format).read_triples(strict(&bytes, format));
+        assert!(fast.catalog == strict.catalog, "{name}: the models differ");
+        assert_eq!(
+            fast.warnings
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            strict
+                .warnings
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            "{name}"
+        );
+    }
+}
