@@ -1,8 +1,11 @@
 //! Inputs shared by the fihris benchmarks: a generated portal catalogue
-//! ([`GeneratedCatalogue`]), noisy format labels and timestamps, and a generated CSV.
+//! ([`GeneratedCatalogue`]), a local CKAN API serving it ([`CkanServer`]), noisy format
+//! labels and timestamps, and a generated CSV.
 
+mod ckan_server;
 mod generate;
 
+pub use ckan_server::{CKAN_API_PATH, CkanServer};
 pub use generate::{GeneratedCatalogue, GeneratedLines};
 
 /// Resource formats as the portal's CKAN API returns them, noise included: the input a

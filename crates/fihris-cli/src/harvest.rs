@@ -70,6 +70,10 @@ pub struct HarvestArgs {
     /// Rows per CKAN `package_search` page (at most 1000).
     #[arg(long, default_value_t = 100)]
     pub page_size: u32,
+    /// Base IRI of CKAN datasets without `uri` (`<base>dataset/<name>`); default: the
+    /// portal's URL (`https://data.gov.ma/data/fr/` for the national portal, as `convert`).
+    #[arg(long)]
+    pub base_iri: Option<String>,
 }
 
 enum Output<'a> {
@@ -158,6 +162,14 @@ fn run(
             SourceKind::Ckan => Source::Ckan,
             SourceKind::Dcat => Source::Dcat,
         });
+    // CKAN texts are tagged as `fihris convert` tags them (French, or Arabic by script): a
+    // harvest and the conversion of the same packages give the same bytes.
+    harvester = harvester
+        .with_ckan_language("fr")
+        .map_err(|e| e.to_string())?;
+    if let Some(base) = &args.base_iri {
+        harvester = harvester.with_ckan_base_iri(base);
+    }
     if let Some(since) = &args.since {
         harvester = harvester.with_since(since).map_err(|e| e.to_string())?;
     }

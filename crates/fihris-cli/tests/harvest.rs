@@ -77,6 +77,36 @@ fn complete_harvest_to_turtle() {
     assert_eq!(read.catalog.datasets.len(), 25);
 }
 
+/// Texts are tagged French as `convert` tags them; `--base-iri` names the datasets.
+#[test]
+fn harvest_tags_texts_as_convert_and_takes_a_base_iri() {
+    let server = Server::start(|request| search(3, request));
+    let url = format!("{}/data", server.base);
+    let mut args = vec![
+        "harvest",
+        url.as_str(),
+        "--to",
+        "ntriples",
+        "--base-iri",
+        "https://data.gov.ma/data/fr/",
+    ];
+    args.extend_from_slice(FAST);
+    let output = fihris(&args);
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        stdout.contains(
+            "<https://data.gov.ma/data/fr/dataset/jeu-2> <http://purl.org/dc/terms/title> \"Jeu 2\"@fr ."
+        ),
+        "{stdout}"
+    );
+}
+
 #[test]
 fn partial_harvest_keeps_what_was_read_and_exits_1() {
     let server = Server::start(|request| {

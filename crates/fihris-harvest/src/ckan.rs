@@ -80,9 +80,14 @@ fn run(
         .ckan_base_iri
         .clone()
         .unwrap_or_else(|| default_base_iri(site));
-    let reader = CkanReader::new()
+    let mut reader = CkanReader::new()
         .with_base_iri(&base)
         .map_err(|e| HarvestError::new(HarvestErrorKind::Usage, url, e.to_string()))?;
+    if let Some(language) = &harvester.ckan_language {
+        reader = reader
+            .with_language(language)
+            .map_err(|e| HarvestError::new(HarvestErrorKind::Usage, url, e.to_string()))?;
+    }
     let filter = harvester
         .since
         .as_deref()

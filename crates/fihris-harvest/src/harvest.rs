@@ -167,6 +167,7 @@ pub struct Harvester {
     pub(crate) max_pages: u64,
     pub(crate) source: Source,
     pub(crate) ckan_base_iri: Option<String>,
+    pub(crate) ckan_language: Option<String>,
 }
 
 impl Default for Harvester {
@@ -187,6 +188,7 @@ impl Harvester {
             max_pages: 100_000,
             source: Source::Auto,
             ckan_base_iri: None,
+            ckan_language: None,
         }
     }
 
@@ -249,6 +251,28 @@ impl Harvester {
     pub fn with_ckan_base_iri(mut self, base: impl Into<String>) -> Self {
         self.ckan_base_iri = Some(base.into());
         self
+    }
+
+    /// Tags CKAN titles, descriptions and keywords with this language (or `ar` when they
+    /// are written in Arabic script), as `fihris_ckan::CkanReader::with_language` does;
+    /// default: untagged, as the reader's default. With the language and base IRI a file
+    /// is converted with, harvesting gives the same datasets as converting the packages.
+    ///
+    /// # Errors
+    ///
+    /// [`HarvestErrorKind::Usage`] when `tag` is not a BCP 47 language tag.
+    pub fn with_ckan_language(mut self, tag: &str) -> Result<Self, HarvestError> {
+        fihris_ckan::CkanReader::new()
+            .with_language(tag)
+            .map_err(|e| {
+                HarvestError::new(
+                    HarvestErrorKind::Usage,
+                    "",
+                    format!("language {tag:?}: {}", e.message()),
+                )
+            })?;
+        self.ckan_language = Some(tag.to_owned());
+        Ok(self)
     }
 
     /// The HTTP client in use.

@@ -255,6 +255,48 @@ fn harvest_equals_converting_the_same_packages_from_a_file() {
     assert_eq!(harvested, from_file);
 }
 
+/// With the language `fihris convert` tags CKAN texts with, and the base IRI a file is
+/// read with, the harvested datasets are those of the file.
+#[test]
+fn harvest_with_the_file_readers_language_and_base_iri() {
+    let all = packages(12);
+    let server = ckan_server(12);
+    let harvester = harvester()
+        .with_ckan_language("fr")
+        .unwrap()
+        .with_ckan_base_iri("https://data.gov.ma/data/fr/");
+    let (report, sink) = run(&harvester, &format!("{}/data/api/3/action/", server.base));
+    assert!(report.failure.is_none(), "{:?}", report.failure);
+    let read = CkanReader::new()
+        .with_language("fr")
+        .unwrap()
+        .read_slice(format!("[{}]", all.join(",")).as_bytes())
+        .unwrap();
+    let mut from_file = read.catalog.datasets;
+    let mut harvested = sink.datasets;
+    let key = |dataset: &Dataset| dataset.id.to_string();
+    from_file.sort_by_key(key);
+    harvested.sort_by_key(key);
+    assert_eq!(harvested, from_file);
+    assert_eq!(
+        harvested[0]
+            .title
+            .get("fr")
+            .map(|title| title.starts_with("Jeu de données")),
+        Some(true)
+    );
+    assert!(
+        harvested[0]
+            .id
+            .to_string()
+            .starts_with("https://data.gov.ma/data/fr/dataset/jeu-")
+    );
+    let error = Harvester::new()
+        .with_ckan_language("not a tag!")
+        .unwrap_err();
+    assert_eq!(error.kind(), HarvestErrorKind::Usage);
+}
+
 fn counter() -> Arc<AtomicUsize> {
     Arc::new(AtomicUsize::new(0))
 }
