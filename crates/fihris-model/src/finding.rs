@@ -1,7 +1,10 @@
 //! Findings: what a check says about a catalogue or a resource, as data.
 
-use std::borrow::Cow;
+use std::borrow::{Borrow, Cow};
 use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::ops::Deref;
+use std::sync::Arc;
 
 /// How serious a finding is. Ordered: `Info < Warning < Error`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -42,6 +45,163 @@ impl fmt::Display for Severity {
     }
 }
 
+/// Text that is cheap to clone: a `&'static str`, or a string shared behind an [`Arc`].
+///
+/// The text of a [`PathSegment`]: a checker that reports many findings on one dataset builds
+/// the dataset's identifier once and every finding shares it. It compares, hashes, prints
+/// and serialises as the `str` it holds.
+///
+/// ```
+/// use fihris_model::SharedStr;
+/// let field = SharedStr::from("dct:title");
+/// let id = SharedStr::from(String::from("https://data.gov.ma/d/1"));
+/// let again = id.clone();
+/// assert_eq!(again.as_str(), "https://data.gov.ma/d/1");
+/// assert_eq!(field, "dct:title");
+/// ```
+#[derive(Clone)]
+pub struct SharedStr(SharedRepr);
+
+#[derive(Clone)]
+enum SharedRepr {
+    Static(&'static str),
+    Shared(Arc<str>),
+}
+
+impl SharedStr {
+    /// The text.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            SharedRepr::Static(text) => text,
+            SharedRepr::Shared(text) => text,
+        }
+    }
+}
+
+impl Deref for SharedStr {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for SharedStr {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl Borrow<str> for SharedStr {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<&'static str> for SharedStr {
+    fn from(text: &'static str) -> Self {
+        Self(SharedRepr::Static(text))
+    }
+}
+
+impl From<String> for SharedStr {
+    fn from(text: String) -> Self {
+        Self(SharedRepr::Shared(text.into()))
+    }
+}
+
+impl From<Arc<str>> for SharedStr {
+    fn from(text: Arc<str>) -> Self {
+        Self(SharedRepr::Shared(text))
+    }
+}
+
+impl From<Cow<'static, str>> for SharedStr {
+    fn from(text: Cow<'static, str>) -> Self {
+        match text {
+            Cow::Borrowed(text) => text.into(),
+            Cow::Owned(text) => text.into(),
+        }
+    }
+}
+
+impl From<SharedStr> for String {
+    fn from(text: SharedStr) -> Self {
+        text.as_str().to_owned()
+    }
+}
+
+impl PartialEq for SharedStr {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for SharedStr {}
+
+impl PartialEq<str> for SharedStr {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for SharedStr {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for SharedStr {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl PartialOrd for SharedStr {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for SharedStr {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl Hash for SharedStr {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl fmt::Debug for SharedStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for SharedStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for SharedStr {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for SharedStr {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Self::from)
+    }
+}
+
 /// One step of the path from an input to the offending element.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -52,21 +212,21 @@ impl fmt::Display for Severity {
 #[non_exhaustive]
 pub enum PathSegment {
     /// An input file.
-    File(String),
+    File(SharedStr),
     /// A 1-based line of the input.
     Line(u64),
     /// A 1-based record (CSV row, JSON line, CKAN package) of the input.
     Record(u64),
     /// A dataset, by identifier.
-    Dataset(String),
+    Dataset(SharedStr),
     /// A distribution, by identifier.
-    Distribution(String),
+    Distribution(SharedStr),
     /// A data service, by identifier.
-    Service(String),
+    Service(SharedStr),
     /// A column of a tabular resource, by header.
-    Column(String),
+    Column(SharedStr),
     /// A field or property (`dct:title`, `license_id`).
-    Field(String),
+    Field(SharedStr),
 }
 
 impl fmt::Display for PathSegment {
@@ -85,10 +245,11 @@ impl fmt::Display for PathSegment {
 }
 
 /// Where a finding is, from the outermost element (file, dataset) inwards.
+///
+/// Cloning is cheap (the segments are shared): a checker builds the path of a dataset once
+/// and gives a clone to each of its findings.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(transparent))]
-pub struct FindingPath(Vec<PathSegment>);
+pub struct FindingPath(Arc<[PathSegment]>);
 
 impl FindingPath {
     /// The empty path (the whole input).
@@ -99,16 +260,24 @@ impl FindingPath {
 
     /// This path extended by one segment.
     #[must_use]
-    pub fn with(mut self, segment: PathSegment) -> Self {
-        self.0.push(segment);
-        self
+    pub fn with(self, segment: PathSegment) -> Self {
+        Self(
+            self.0
+                .iter()
+                .cloned()
+                .chain(std::iter::once(segment))
+                .collect(),
+        )
     }
 
     /// This path inside an outer element (the file a reader read, say).
     #[must_use]
-    pub fn within(mut self, outer: PathSegment) -> Self {
-        self.0.insert(0, outer);
-        self
+    pub fn within(self, outer: PathSegment) -> Self {
+        Self(
+            std::iter::once(outer)
+                .chain(self.0.iter().cloned())
+                .collect(),
+        )
     }
 
     /// The segments, outermost first.
@@ -124,6 +293,27 @@ impl FindingPath {
             PathSegment::Dataset(id) => Some(id.as_str()),
             _ => None,
         })
+    }
+}
+
+impl FromIterator<PathSegment> for FindingPath {
+    /// The path of these segments, outermost first.
+    fn from_iter<I: IntoIterator<Item = PathSegment>>(segments: I) -> Self {
+        Self(segments.into_iter().collect())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for FindingPath {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for FindingPath {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Vec::<PathSegment>::deserialize(deserializer).map(|segments| Self(segments.into()))
     }
 }
 
@@ -143,6 +333,9 @@ impl fmt::Display for FindingPath {
 ///
 /// Findings are values, not errors: a check that finds a problem returns `Ok` with findings;
 /// `Err` is kept for failures of the check itself.
+///
+/// The rule id, message and hint are static text (no allocation) or owned strings; the path
+/// is shared between clones.
 ///
 /// ```
 /// use fihris_model::{Finding, FindingPath, PathSegment, Severity};
@@ -166,8 +359,8 @@ pub struct Finding {
     rule_id: Cow<'static, str>,
     severity: Severity,
     path: FindingPath,
-    message: String,
-    hint: Option<String>,
+    message: Cow<'static, str>,
+    hint: Option<Cow<'static, str>>,
 }
 
 impl Finding {
@@ -177,7 +370,7 @@ impl Finding {
         rule_id: impl Into<Cow<'static, str>>,
         severity: Severity,
         path: FindingPath,
-        message: impl Into<String>,
+        message: impl Into<Cow<'static, str>>,
     ) -> Self {
         Self {
             rule_id: rule_id.into(),
@@ -190,7 +383,7 @@ impl Finding {
 
     /// Adds how to fix it.
     #[must_use]
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+    pub fn with_hint(mut self, hint: impl Into<Cow<'static, str>>) -> Self {
         self.hint = Some(hint.into());
         self
     }
@@ -258,5 +451,84 @@ impl fmt::Display for Finding {
             write!(f, " (hint: {hint})")?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(owned: bool) -> Finding {
+        let text = |s: &'static str| -> Cow<'static, str> {
+            if owned {
+                Cow::Owned(s.to_owned())
+            } else {
+                Cow::Borrowed(s)
+            }
+        };
+        let segment =
+            |s: &'static str| -> SharedStr { if owned { s.to_owned().into() } else { s.into() } };
+        Finding::new(
+            text("ma.title-fr"),
+            Severity::Error,
+            FindingPath::new()
+                .with(PathSegment::Dataset(segment("https://data.gov.ma/d/1")))
+                .with(PathSegment::Field(segment("dct:title"))),
+            text("no French title"),
+        )
+        .with_hint(text("give dct:title with the language tag fr"))
+    }
+
+    #[test]
+    fn static_and_owned_text_are_one_finding() {
+        use std::collections::hash_map::DefaultHasher;
+        let hash = |finding: &Finding| {
+            let mut hasher = DefaultHasher::new();
+            finding.hash(&mut hasher);
+            hasher.finish()
+        };
+        let (borrowed, owned) = (finding(false), finding(true));
+        assert_eq!(borrowed, owned);
+        assert_eq!(hash(&borrowed), hash(&owned));
+        assert_eq!(borrowed.to_string(), owned.to_string());
+        assert_eq!(format!("{borrowed:?}"), format!("{owned:?}"));
+        assert_eq!(
+            borrowed.to_string(),
+            "error[ma.title-fr] dataset https://data.gov.ma/d/1 / field dct:title: \
+             no French title (hint: give dct:title with the language tag fr)"
+        );
+        assert_eq!(borrowed.path().dataset(), Some("https://data.gov.ma/d/1"));
+    }
+
+    #[test]
+    fn paths_extend_and_nest_without_touching_clones() {
+        let dataset = FindingPath::new().with(PathSegment::Dataset("d".into()));
+        let field = dataset.clone().with(PathSegment::Field("dct:title".into()));
+        let in_file = field.clone().within(PathSegment::File("a.ttl".into()));
+        assert_eq!(dataset.to_string(), "dataset d");
+        assert_eq!(field.to_string(), "dataset d / field dct:title");
+        assert_eq!(in_file.to_string(), "a.ttl / dataset d / field dct:title");
+        let collected: FindingPath = field.segments().iter().cloned().collect();
+        assert_eq!(collected, field);
+        assert_eq!(FindingPath::new().segments(), &[]);
+        assert_eq!(
+            format!("{field:?}"),
+            r#"FindingPath([Dataset("d"), Field("dct:title")])"#
+        );
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn serde_form_is_a_plain_list_of_segments() {
+        for owned in [false, true] {
+            let finding = finding(owned);
+            let json = serde_json::to_string(&finding).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(
+                json,
+                r#"{"rule_id":"ma.title-fr","severity":"error","path":[{"kind":"dataset","value":"https://data.gov.ma/d/1"},{"kind":"field","value":"dct:title"}],"message":"no French title","hint":"give dct:title with the language tag fr"}"#
+            );
+            let back: Finding = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(back, finding);
+        }
     }
 }

@@ -146,9 +146,9 @@ pub fn check_with(catalog: &Catalog, rules: &RuleSet, urls: &dyn UrlChecker) -> 
 }
 
 fn report_score(dataset: &fihris_model::Dataset, score: &QualityScore, sink: &mut Sink<'_>) {
-    if !sink.enabled(Rule::QualityMqa) {
+    let Some(severity) = sink.rules().severity_of(Rule::QualityMqa) else {
         return;
-    }
+    };
     let mut missing: Vec<(Indicator, u32)> = score
         .indicators()
         .iter()
@@ -166,25 +166,27 @@ fn report_score(dataset: &fihris_model::Dataset, score: &QualityScore, sink: &mu
         }
         hint
     });
-    sink.emit(
-        Rule::QualityMqa,
-        || dataset_path(dataset),
-        || {
-            let unmeasured = mqa::MQA_MAX - score.measured_max();
-            let mut message = format!(
-                "MQA score {}/{} ({})",
-                score.total(),
-                mqa::MQA_MAX,
-                score.rating()
-            );
-            if unmeasured > 0 {
-                let _ = write!(
-                    message,
-                    "; {unmeasured} points of URL indicators not measured"
-                );
-            }
-            message
-        },
-        hint.as_deref(),
+    let unmeasured = mqa::MQA_MAX - score.measured_max();
+    let mut message = format!(
+        "MQA score {}/{} ({})",
+        score.total(),
+        mqa::MQA_MAX,
+        score.rating()
     );
+    if unmeasured > 0 {
+        let _ = write!(
+            message,
+            "; {unmeasured} points of URL indicators not measured"
+        );
+    }
+    let mut finding = Finding::new(
+        Rule::QualityMqa.info().id,
+        severity,
+        dataset_path(dataset),
+        message,
+    );
+    if let Some(hint) = hint {
+        finding = finding.with_hint(hint);
+    }
+    sink.push(finding);
 }

@@ -1,5 +1,7 @@
 //! Where rules put their findings: applies the rule set's enablement and severities.
 
+use std::borrow::Cow;
+
 use fihris_model::{Dataset, Distribution, Finding, FindingPath, NodeId, PathSegment};
 
 use crate::rules::{Rule, RuleSet};
@@ -26,12 +28,12 @@ impl<'r> Sink<'r> {
     }
 
     /// Records a finding when the rule is enabled; the message and hint are only built then.
-    pub(crate) fn emit(
+    pub(crate) fn emit<M: Into<Cow<'static, str>>>(
         &mut self,
         rule: Rule,
         path: impl FnOnce() -> FindingPath,
-        message: impl FnOnce() -> String,
-        hint: Option<&str>,
+        message: impl FnOnce() -> M,
+        hint: Option<&'static str>,
     ) {
         if let Some(severity) = self.rules.severity_of(rule) {
             let mut finding = Finding::new(rule.info().id, severity, path(), message());
@@ -57,15 +59,17 @@ pub(crate) fn node_string(id: &NodeId) -> String {
 
 /// The path of a dataset.
 pub(crate) fn dataset_path(dataset: &Dataset) -> FindingPath {
-    FindingPath::new().with(PathSegment::Dataset(node_string(&dataset.id)))
+    FindingPath::new().with(PathSegment::Dataset(node_string(&dataset.id).into()))
 }
 
 /// The path of a distribution of a dataset.
 pub(crate) fn distribution_path(dataset: &Dataset, distribution: &Distribution) -> FindingPath {
-    dataset_path(dataset).with(PathSegment::Distribution(node_string(&distribution.id)))
+    dataset_path(dataset).with(PathSegment::Distribution(
+        node_string(&distribution.id).into(),
+    ))
 }
 
 /// A path extended by a field (`dct:license`).
-pub(crate) fn field(path: FindingPath, name: &str) -> FindingPath {
-    path.with(PathSegment::Field(name.to_owned()))
+pub(crate) fn field(path: FindingPath, name: &'static str) -> FindingPath {
+    path.with(PathSegment::Field(name.into()))
 }

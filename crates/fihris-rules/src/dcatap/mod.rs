@@ -747,7 +747,9 @@ impl Validator {
             rule,
             shacl_violation,
             message: what,
-            location: location.clone().with(PathSegment::Field(compact(path))),
+            location: location
+                .clone()
+                .with(PathSegment::Field(compact(path).into())),
         });
     }
 
@@ -988,17 +990,15 @@ fn eu_theme_missing(themes: &[Concept<EuTheme>], other_themes: usize) -> Option<
 }
 
 impl Validator {
-    fn agent(&mut self, agent: &Agent, location: &FindingPath, property: &str) {
-        let location = location
-            .clone()
-            .with(PathSegment::Field(property.to_owned()));
+    fn agent(&mut self, agent: &Agent, location: &FindingPath, property: &'static str) {
+        let location = location.clone().with(PathSegment::Field(property.into()));
         self.core(Entity::Agent(agent), &location);
     }
 
     fn licence(&mut self, licence: &LicenseDocument, location: &FindingPath) {
         let location = location
             .clone()
-            .with(PathSegment::Field("dct:license".to_owned()));
+            .with(PathSegment::Field("dct:license".into()));
         self.core(Entity::LicenseDocument(licence), &location);
     }
 
@@ -1011,13 +1011,13 @@ impl Validator {
         for place in spatial {
             let at = location
                 .clone()
-                .with(PathSegment::Field("dct:spatial".to_owned()));
+                .with(PathSegment::Field("dct:spatial".into()));
             self.core(Entity::Location(place), &at);
         }
         for period in temporal {
             let at = location
                 .clone()
-                .with(PathSegment::Field("dct:temporal".to_owned()));
+                .with(PathSegment::Field("dct:temporal".into()));
             self.core(Entity::PeriodOfTime(period), &at);
         }
     }
@@ -1148,13 +1148,13 @@ impl Validator {
         for identifier in &dataset.other_identifiers {
             let at = location
                 .clone()
-                .with(PathSegment::Field("adms:identifier".to_owned()));
+                .with(PathSegment::Field("adms:identifier".into()));
             self.core(Entity::Identifier(identifier), &at);
         }
         for relation in &dataset.qualified_relations {
             let at = location
                 .clone()
-                .with(PathSegment::Field("dcat:qualifiedRelation".to_owned()));
+                .with(PathSegment::Field("dcat:qualifiedRelation".into()));
             self.core(Entity::Relationship(relation), &at);
         }
         for distribution in &dataset.distributions {
@@ -1231,13 +1231,13 @@ impl Validator {
         if let Some(checksum) = &distribution.checksum {
             let at = location
                 .clone()
-                .with(PathSegment::Field("spdx:checksum".to_owned()));
+                .with(PathSegment::Field("spdx:checksum".into()));
             self.core(Entity::Checksum(checksum), &at);
         }
     }
 
     fn series(&mut self, series: &DatasetSeries) {
-        let location = FindingPath::new().with(PathSegment::Dataset(series.id.to_string()));
+        let location = FindingPath::new().with(PathSegment::Dataset(series.id.to_string().into()));
         let entity = Entity::DatasetSeries(series);
         self.core(entity, &location);
         self.vocabulary(
@@ -1266,7 +1266,7 @@ impl Validator {
     }
 
     fn service(&mut self, service: &DataService) {
-        let location = FindingPath::new().with(PathSegment::Service(service.id.to_string()));
+        let location = FindingPath::new().with(PathSegment::Service(service.id.to_string().into()));
         let entity = Entity::DataService(service);
         self.core(entity, &location);
         self.vocabulary(
@@ -1310,8 +1310,9 @@ impl Validator {
     }
 
     fn record(&mut self, record: &CatalogRecord) {
-        let location =
-            FindingPath::new().with(PathSegment::Field(format!("dcat:record {}", record.id)));
+        let location = FindingPath::new().with(PathSegment::Field(
+            format!("dcat:record {}", record.id).into(),
+        ));
         self.core(Entity::CatalogRecord(record), &location);
     }
 }
