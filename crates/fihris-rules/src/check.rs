@@ -4,13 +4,13 @@ use std::fmt::Write as _;
 
 use fihris_model::{Catalog, Finding, Severity};
 
-use crate::dcatap::{self, Violation};
+use crate::dcatap;
 use crate::freshness::check_freshness;
 use crate::mqa::{self, CatalogQuality, Indicator, OfflineChecker, QualityScore, UrlChecker};
 use crate::national::check_national;
 use crate::openness::{check_formats, check_licences};
 use crate::rules::{Rule, RuleSet};
-use crate::sink::{Sink, dataset_path};
+use crate::sink::{DatasetPaths, Sink};
 
 /// What a check found: the findings and the MQA scores computed on the way.
 #[derive(Debug, Clone, PartialEq)]
@@ -89,63 +89,32 @@ pub fn check(catalog: &Catalog, rules: &RuleSet) -> Report {
     check_with(catalog, rules, &OfflineChecker)
 }
 
-const DCATAP_RULES: &[Rule] = &[
-    Rule::DcatapMandatory,
-    Rule::DcatapCardinality,
-    Rule::DcatapNodeKind,
-    Rule::DcatapDatatype,
-    Rule::DcatapVocabulary,
-    Rule::DcatapVocabularyRecommended,
-    Rule::DcatapRecommended,
-];
-
-fn emit_violations(violations: &mut Vec<Violation>, sink: &mut Sink<'_>) {
-    for violation in violations.drain(..) {
-        if let Some(severity) = sink.rules().severity_of(violation.rule()) {
-            sink.push(violation.into_finding_at(severity));
-        }
-    }
-}
-
 /// Like [`check`], with a URL checker for the MQA's URL indicators.
 #[must_use]
 pub fn check_with(catalog: &Catalog, rules: &RuleSet, urls: &dyn UrlChecker) -> Report {
     let mut sink = Sink::new(rules);
-    let dcatap_enabled = rules.any_enabled(DCATAP_RULES);
-    let mut session = dcatap::Session::new();
-    let catalog_violations = session.catalog_node(catalog);
-    if dcatap_enabled {
-        emit_violations(catalog_violations, &mut sink);
-    }
-    catalog_violations.clear();
+    let mut session = dcatap::Session::new(rules);
+    session.catalog_node(catalog, &mut sink.findings);
     let mut scores = Vec::with_capacity(catalog.datasets.len());
     for dataset in &catalog.datasets {
-        check_formats(dataset, catalog, &mut sink);
-        check_licences(dataset, catalog, &mut sink);
-        check_freshness(dataset, &mut sink);
-        check_national(dataset, catalog, &mut sink);
-        let violations = session.dataset(dataset);
-        let compliant = dcatap::is_compliant(violations);
-        if dcatap_enabled {
-            emit_violations(violations, &mut sink);
-        }
-        violations.clear();
+        let paths = DatasetPaths::new(dataset);
+        check_formats(dataset, catalog, &paths, &mut sink);
+        check_licences(dataset, catalog, &paths, &mut sink);
+        check_freshness(dataset, &paths, &mut sink);
+        check_national(dataset, catalog, &paths, &mut sink);
+        let compliant = session.dataset(dataset, &paths, &mut sink.findings);
         let score = mqa::score(dataset, urls, compliant);
-        report_score(dataset, &score, &mut sink);
+        report_score(&score, &paths, &mut sink);
         scores.push(score);
     }
-    let rest = session.rest(catalog);
-    if dcatap_enabled {
-        emit_violations(rest, &mut sink);
-    }
-    rest.clear();
+    session.rest(catalog, &mut sink.findings);
     Report {
         findings: sink.findings,
         quality: mqa::catalog_quality(scores),
     }
 }
 
-fn report_score(dataset: &fihris_model::Dataset, score: &QualityScore, sink: &mut Sink<'_>) {
+fn report_score(score: &QualityScore, paths: &DatasetPaths, sink: &mut Sink<'_>) {
     let Some(severity) = sink.rules().severity_of(Rule::QualityMqa) else {
         return;
     };
@@ -182,7 +151,7 @@ fn report_score(dataset: &fihris_model::Dataset, score: &QualityScore, sink: &mu
     let mut finding = Finding::new(
         Rule::QualityMqa.info().id,
         severity,
-        dataset_path(dataset),
+        paths.dataset().clone(),
         message,
     );
     if let Some(hint) = hint {

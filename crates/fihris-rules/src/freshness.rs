@@ -4,7 +4,7 @@ use fihris_model::{Dataset, Temporal};
 use fihris_vocab::Vocabulary;
 
 use crate::rules::Rule;
-use crate::sink::{Sink, dataset_path, field};
+use crate::sink::{DatasetPaths, Sink, field};
 
 /// Why a dataset's freshness cannot be judged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -138,7 +138,7 @@ pub fn freshness(dataset: &Dataset, as_of: &Temporal) -> Freshness {
     }
 }
 
-pub(crate) fn check_freshness(dataset: &Dataset, sink: &mut Sink<'_>) {
+pub(crate) fn check_freshness(dataset: &Dataset, paths: &DatasetPaths, sink: &mut Sink<'_>) {
     let Some(as_of) = sink.rules().as_of() else {
         return;
     };
@@ -156,7 +156,7 @@ pub(crate) fn check_freshness(dataset: &Dataset, sink: &mut Sink<'_>) {
                 .map_or("", |concept| concept.known().map_or("", |f| f.code()));
             sink.emit(
                 Rule::FreshnessOverdue,
-                || field(dataset_path(dataset), "dct:modified"),
+                || field(paths.dataset(), "dct:modified"),
                 || {
                     format!(
                         "{days_overdue} days overdue: last updated {last_update} \
@@ -169,7 +169,7 @@ pub(crate) fn check_freshness(dataset: &Dataset, sink: &mut Sink<'_>) {
         Freshness::Unknown(FreshnessUnknown::IrregularFrequency) => {}
         Freshness::Unknown(reason) => sink.emit(
             Rule::FreshnessUnknown,
-            || dataset_path(dataset),
+            || paths.dataset().clone(),
             || format!("freshness unknown: {}", reason.as_str()),
             Some("set dct:accrualPeriodicity and dct:modified"),
         ),

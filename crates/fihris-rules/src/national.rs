@@ -1,11 +1,13 @@
 //! The national profile of Morocco's open data portal (`--profile ma`).
 
+use std::borrow::Cow;
+
 use fihris_model::{Catalog, Dataset, Text};
 use fihris_vocab::Licence;
 
 use crate::openness::effective_licence;
 use crate::rules::Rule;
-use crate::sink::{Sink, dataset_path, distribution_path, field};
+use crate::sink::{DatasetPaths, Sink, field};
 
 /// Whether `text` has a non-blank value in a language (by primary subtag: `fr-MA` is `fr`).
 fn has_language(text: &Text, language: &str) -> bool {
@@ -14,18 +16,23 @@ fn has_language(text: &Text, language: &str) -> bool {
     })
 }
 
-pub(crate) fn check_national(dataset: &Dataset, catalog: &Catalog, sink: &mut Sink<'_>) {
-    let path = || dataset_path(dataset);
+pub(crate) fn check_national(
+    dataset: &Dataset,
+    catalog: &Catalog,
+    paths: &DatasetPaths,
+    sink: &mut Sink<'_>,
+) {
+    let path = paths.dataset();
     if dataset.producer().is_none() {
         sink.emit(
             Rule::MaProducer,
-            || field(path(), "dct:publisher"),
+            || field(path, "dct:publisher"),
             || match &dataset.publisher {
-                None => "no publisher".to_owned(),
-                Some(agent) => format!(
+                None => Cow::Borrowed("no publisher"),
+                Some(agent) => Cow::Owned(format!(
                     "the publisher {:?} is not a producer of the portal's referential",
                     agent.name.best(&["fr", "ar", "en"]).unwrap_or_default()
-                ),
+                )),
             },
             Some("name one of the portal's producers (fihris vocab producers)"),
         );
@@ -33,16 +40,16 @@ pub(crate) fn check_national(dataset: &Dataset, catalog: &Catalog, sink: &mut Si
     if dataset.portal_themes.is_empty() {
         sink.emit(
             Rule::MaTheme,
-            || field(path(), "dcat:theme"),
-            || "none of the portal's 19 themes".to_owned(),
+            || field(path, "dcat:theme"),
+            || "none of the portal's 19 themes",
             Some("add a portal theme (fihris vocab themes)"),
         );
     }
     if dataset.accrual_periodicity.is_none() {
         sink.emit(
             Rule::MaFrequency,
-            || field(path(), "dct:accrualPeriodicity"),
-            || "no update frequency".to_owned(),
+            || field(path, "dct:accrualPeriodicity"),
+            || "no update frequency",
             Some("set dct:accrualPeriodicity (fihris vocab frequencies)"),
         );
     }
@@ -55,18 +62,18 @@ pub(crate) fn check_national(dataset: &Dataset, catalog: &Catalog, sink: &mut Si
     if !has_email {
         sink.emit(
             Rule::MaContactEmail,
-            || field(path(), "dcat:contactPoint"),
+            || field(path, "dcat:contactPoint"),
             || {
                 if dataset.contact_points.is_empty() {
-                    "no contact point".to_owned()
+                    "no contact point"
                 } else {
-                    "no contact point has an e-mail address".to_owned()
+                    "no contact point has an e-mail address"
                 }
             },
             Some("add a contact point with vcard:hasEmail"),
         );
     }
-    for distribution in &dataset.distributions {
+    for (index, distribution) in dataset.distributions.iter().enumerate() {
         let Some(document) = effective_licence(distribution, catalog) else {
             // licence.missing reports it.
             continue;
@@ -77,7 +84,7 @@ pub(crate) fn check_national(dataset: &Dataset, catalog: &Catalog, sink: &mut Si
         if !acceptable {
             sink.emit(
                 Rule::MaLicence,
-                || field(distribution_path(dataset, distribution), "dct:license"),
+                || field(paths.distribution(index), "dct:license"),
                 || {
                     format!(
                         "the licence {} is neither the portal's nor an open one",
@@ -91,32 +98,32 @@ pub(crate) fn check_national(dataset: &Dataset, catalog: &Catalog, sink: &mut Si
     if !has_language(&dataset.title, "fr") {
         sink.emit(
             Rule::MaTitleFr,
-            || field(path(), "dct:title"),
-            || "no French title".to_owned(),
+            || field(path, "dct:title"),
+            || "no French title",
             Some("give dct:title with the language tag fr"),
         );
     }
     if !has_language(&dataset.title, "ar") {
         sink.emit(
             Rule::MaTitleAr,
-            || field(path(), "dct:title"),
-            || "no Arabic title".to_owned(),
+            || field(path, "dct:title"),
+            || "no Arabic title",
             Some("give dct:title with the language tag ar"),
         );
     }
     if dataset.access_rights.is_none() {
         sink.emit(
             Rule::MaAccessRights,
-            || field(path(), "dct:accessRights"),
-            || "no access rights".to_owned(),
+            || field(path, "dct:accessRights"),
+            || "no access rights",
             Some("set dct:accessRights (PUBLIC, RESTRICTED or NON_PUBLIC)"),
         );
     }
     if dataset.inventory.personal_data.is_none() {
         sink.emit(
             Rule::MaPersonalData,
-            path,
-            || "the personal-data status is not declared".to_owned(),
+            || path.clone(),
+            || "the personal-data status is not declared",
             Some("declare none, anonymised (with the method) or present"),
         );
     }

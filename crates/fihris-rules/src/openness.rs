@@ -1,10 +1,13 @@
 //! Open formats and open licences.
 
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
 use fihris_model::{Catalog, Concept, Dataset, Distribution, LicenseDocument};
 use fihris_vocab::{FileType, Licence, Vocabulary};
 
 use crate::rules::Rule;
-use crate::sink::{Sink, dataset_path, distribution_path, field};
+use crate::sink::{DatasetPaths, Sink, field};
 
 /// How open one distribution is.
 ///
@@ -69,22 +72,71 @@ pub(crate) fn effective_licence<'a>(
 
 const OPEN_FORMAT_HINT: &str = "publish the data in an open, machine-readable format (CSV, JSON, GeoJSON, XML, ODS, RDF) next to the XLSX or PDF";
 
-pub(crate) fn check_formats(dataset: &Dataset, catalog: &Catalog, sink: &mut Sink<'_>) {
+/// The messages of the per-distribution format rules of one file type.
+struct FormatMessages {
+    proprietary: String,
+    not_machine_readable: String,
+    /// The 5-star message under an open licence, and without one.
+    stars: [String; 2],
+}
+
+impl FormatMessages {
+    fn new(file_type: FileType) -> Self {
+        let stars = |open: bool| {
+            let (stars, licence) = if open {
+                (file_type.stars(), "open licence")
+            } else {
+                (0, "no open licence")
+            };
+            format!("{stars} star(s): {}, {licence}", file_type.code())
+        };
+        Self {
+            proprietary: format!("{} is a proprietary format", file_type.code()),
+            not_machine_readable: format!("{} is not a machine-readable format", file_type.code()),
+            stars: [stars(true), stars(false)],
+        }
+    }
+
+    /// The message `pick` chooses for `file_type`, from a table built once for every file
+    /// type.
+    fn pick(file_type: FileType, pick: impl Fn(&Self) -> &String) -> Cow<'static, str> {
+        static TABLE: OnceLock<Vec<(FileType, FormatMessages)>> = OnceLock::new();
+        let table = TABLE.get_or_init(|| {
+            let mut table: Vec<_> = FileType::ALL
+                .iter()
+                .map(|&file_type| (file_type, Self::new(file_type)))
+                .collect();
+            table.sort_by_key(|(file_type, _)| *file_type);
+            table
+        });
+        match table.binary_search_by_key(&file_type, |(file_type, _)| *file_type) {
+            Ok(index) => Cow::Borrowed(pick(&table[index].1).as_str()),
+            Err(_) => Cow::Owned(pick(&Self::new(file_type)).clone()),
+        }
+    }
+}
+
+pub(crate) fn check_formats(
+    dataset: &Dataset,
+    catalog: &Catalog,
+    paths: &DatasetPaths,
+    sink: &mut Sink<'_>,
+) {
     let mut open_and_machine_readable = false;
-    for distribution in &dataset.distributions {
+    for (index, distribution) in dataset.distributions.iter().enumerate() {
         let openness = Openness::of(distribution, catalog);
         open_and_machine_readable |= openness.non_proprietary && openness.machine_readable;
-        let path = || distribution_path(dataset, distribution);
+        let path = paths.distribution(index);
         match (&distribution.format, openness.file_type) {
             (None, _) => sink.emit(
                 Rule::FormatMissing,
-                || field(path(), "dct:format"),
-                || "the distribution does not state its format".to_owned(),
+                || field(path, "dct:format"),
+                || "the distribution does not state its format",
                 Some("set dct:format to an EU file type (CSV, XLSX, PDF…)"),
             ),
             (Some(Concept::Other(iri)), _) => sink.emit(
                 Rule::FormatUnknown,
-                || field(path(), "dct:format"),
+                || field(path, "dct:format"),
                 || format!("the format <{iri}> is not an EU file type fihris knows"),
                 Some("use an IRI of http://publications.europa.eu/resource/authority/file-type"),
             ),
@@ -92,31 +144,25 @@ pub(crate) fn check_formats(dataset: &Dataset, catalog: &Catalog, sink: &mut Sin
                 if !openness.non_proprietary {
                     sink.emit(
                         Rule::FormatProprietary,
-                        path,
-                        || format!("{} is a proprietary format", file_type.code()),
+                        || path.clone(),
+                        || FormatMessages::pick(file_type, |m| &m.proprietary),
                         None,
                     );
                 }
                 if !openness.machine_readable {
                     sink.emit(
                         Rule::FormatNotMachineReadable,
-                        path,
-                        || format!("{} is not a machine-readable format", file_type.code()),
+                        || path.clone(),
+                        || FormatMessages::pick(file_type, |m| &m.not_machine_readable),
                         None,
                     );
                 }
-                if let Some(stars) = openness.stars {
+                if openness.stars.is_some() {
+                    let open = openness.licence.is_some_and(Licence::is_open);
                     sink.emit(
                         Rule::FormatStars,
-                        path,
-                        || {
-                            let licence = if openness.licence.is_some_and(Licence::is_open) {
-                                "open licence"
-                            } else {
-                                "no open licence"
-                            };
-                            format!("{stars} star(s): {}, {licence}", file_type.code())
-                        },
+                        || path.clone(),
+                        || FormatMessages::pick(file_type, |m| &m.stars[usize::from(!open)]),
                         None,
                     );
                 }
@@ -127,8 +173,8 @@ pub(crate) fn check_formats(dataset: &Dataset, catalog: &Catalog, sink: &mut Sin
     if !dataset.distributions.is_empty() && !open_and_machine_readable {
         sink.emit(
             Rule::FormatNonProprietary,
-            || dataset_path(dataset),
-            || "no distribution in an open, machine-readable format".to_owned(),
+            || paths.dataset().clone(),
+            || "no distribution in an open, machine-readable format",
             Some(OPEN_FORMAT_HINT),
         );
     }
@@ -147,18 +193,20 @@ fn licence_name(licence: Licence) -> &'static str {
     licence.spdx_id().unwrap_or_else(|| licence.code())
 }
 
-pub(crate) fn check_licences(dataset: &Dataset, catalog: &Catalog, sink: &mut Sink<'_>) {
+pub(crate) fn check_licences(
+    dataset: &Dataset,
+    catalog: &Catalog,
+    paths: &DatasetPaths,
+    sink: &mut Sink<'_>,
+) {
     let mut known: Vec<Licence> = Vec::new();
-    for distribution in &dataset.distributions {
-        let path = || field(distribution_path(dataset, distribution), "dct:license");
+    for (index, distribution) in dataset.distributions.iter().enumerate() {
+        let path = || field(paths.distribution(index), "dct:license");
         let Some(document) = effective_licence(distribution, catalog) else {
             sink.emit(
                 Rule::LicenceMissing,
                 path,
-                || {
-                    "the distribution has no licence, neither its own nor the catalogue's"
-                        .to_owned()
-                },
+                || "the distribution has no licence, neither its own nor the catalogue's",
                 Some("set dct:license, e.g. the portal's licence or CC-BY-4.0"),
             );
             continue;
@@ -185,22 +233,26 @@ pub(crate) fn check_licences(dataset: &Dataset, catalog: &Catalog, sink: &mut Si
             }
         }
     }
-    let mut families: Vec<(&'static str, Licence)> = Vec::new();
-    for licence in &known {
-        if let Some(family) = share_alike_family(*licence)
-            && !families.iter().any(|(seen, _)| *seen == family)
-        {
-            families.push((family, *licence));
-        }
-    }
-    if families.len() > 1 {
+    // The first licence of each share-alike family, in order.
+    let first_of_family = |index: usize| {
+        share_alike_family(known[index]).is_some_and(|family| {
+            !known[..index]
+                .iter()
+                .any(|earlier| share_alike_family(*earlier) == Some(family))
+        })
+    };
+    if (0..known.len())
+        .filter(|index| first_of_family(*index))
+        .count()
+        > 1
+    {
         sink.emit(
             Rule::LicenceIncompatible,
-            || dataset_path(dataset),
+            || paths.dataset().clone(),
             || {
-                let names: Vec<&str> = families
-                    .iter()
-                    .map(|(_, licence)| licence_name(*licence))
+                let names: Vec<&str> = (0..known.len())
+                    .filter(|index| first_of_family(*index))
+                    .map(|index| licence_name(known[index]))
                     .collect();
                 format!(
                     "distributions carry incompatible share-alike licences: {}",
@@ -210,35 +262,38 @@ pub(crate) fn check_licences(dataset: &Dataset, catalog: &Catalog, sink: &mut Si
             Some("publish every distribution of a dataset under one licence"),
         );
     }
-    let attribution: Vec<&str> = known
-        .iter()
-        .filter(|licence| licence.is_open() && licence.requires_attribution())
-        .map(|licence| licence_name(*licence))
-        .collect();
-    let share_alike: Vec<&str> = known
-        .iter()
-        .filter(|licence| licence.is_share_alike())
-        .map(|licence| licence_name(*licence))
-        .collect();
-    if !attribution.is_empty() || !share_alike.is_empty() {
+    let attribution = |licence: &&Licence| licence.is_open() && licence.requires_attribution();
+    let share_alike = |licence: &&Licence| licence.is_share_alike();
+    let any_attribution = known.iter().any(|licence| attribution(&licence));
+    let any_share_alike = known.iter().any(|licence| share_alike(&licence));
+    if any_attribution || any_share_alike {
         sink.emit(
             Rule::LicenceDuties,
-            || dataset_path(dataset),
+            || paths.dataset().clone(),
             || {
-                let mut duties = Vec::new();
-                if !attribution.is_empty() {
-                    duties.push(format!(
-                        "reusers must credit the source ({})",
-                        attribution.join(", ")
-                    ));
+                let list = |duties: &mut String, test: &dyn Fn(&&Licence) -> bool| {
+                    for (index, licence) in known.iter().filter(test).enumerate() {
+                        if index > 0 {
+                            duties.push_str(", ");
+                        }
+                        duties.push_str(licence_name(*licence));
+                    }
+                };
+                let mut duties = String::with_capacity(128);
+                if any_attribution {
+                    duties.push_str("reusers must credit the source (");
+                    list(&mut duties, &attribution);
+                    duties.push(')');
                 }
-                if !share_alike.is_empty() {
-                    duties.push(format!(
-                        "derived data must be shared under the same licence ({})",
-                        share_alike.join(", ")
-                    ));
+                if any_share_alike {
+                    if any_attribution {
+                        duties.push_str("; ");
+                    }
+                    duties.push_str("derived data must be shared under the same licence (");
+                    list(&mut duties, &share_alike);
+                    duties.push(')');
                 }
-                duties.join("; ")
+                duties
             },
             None,
         );

@@ -1,8 +1,10 @@
 //! Where rules put their findings: applies the rule set's enablement and severities.
 
 use std::borrow::Cow;
+use std::iter;
+use std::sync::Arc;
 
-use fihris_model::{Dataset, Distribution, Finding, FindingPath, NodeId, PathSegment};
+use fihris_model::{Dataset, Finding, FindingPath, NodeId, PathSegment, SharedStr};
 
 use crate::rules::{Rule, RuleSet};
 
@@ -27,7 +29,7 @@ impl<'r> Sink<'r> {
         self.rules.severity_of(rule).is_some()
     }
 
-    /// Records a finding when the rule is enabled; the message and hint are only built then.
+    /// Records a finding when the rule is enabled; the path and message are only built then.
     pub(crate) fn emit<M: Into<Cow<'static, str>>>(
         &mut self,
         rule: Rule,
@@ -49,27 +51,58 @@ impl<'r> Sink<'r> {
     }
 }
 
-/// A node id as text (its `Display`), without the formatting machinery for IRIs.
-pub(crate) fn node_string(id: &NodeId) -> String {
+/// A node id as shared text (its `Display`).
+pub(crate) fn node_text(id: &NodeId) -> SharedStr {
     match id {
-        NodeId::Iri(iri) => iri.as_str().to_owned(),
-        NodeId::Blank(_) => id.to_string(),
+        NodeId::Iri(iri) => Arc::<str>::from(iri.as_str()).into(),
+        NodeId::Blank(_) => id.to_string().into(),
     }
 }
 
-/// The path of a dataset.
-pub(crate) fn dataset_path(dataset: &Dataset) -> FindingPath {
-    FindingPath::new().with(PathSegment::Dataset(node_string(&dataset.id).into()))
+/// The paths of a dataset and of its distributions, built once and shared by every finding
+/// on them.
+pub(crate) struct DatasetPaths {
+    dataset: FindingPath,
+    distributions: Vec<FindingPath>,
 }
 
-/// The path of a distribution of a dataset.
-pub(crate) fn distribution_path(dataset: &Dataset, distribution: &Distribution) -> FindingPath {
-    dataset_path(dataset).with(PathSegment::Distribution(
-        node_string(&distribution.id).into(),
-    ))
+impl DatasetPaths {
+    pub(crate) fn new(dataset: &Dataset) -> Self {
+        let id = PathSegment::Dataset(node_text(&dataset.id));
+        let distributions = dataset
+            .distributions
+            .iter()
+            .map(|distribution| {
+                [
+                    id.clone(),
+                    PathSegment::Distribution(node_text(&distribution.id)),
+                ]
+                .into_iter()
+                .collect()
+            })
+            .collect();
+        Self {
+            dataset: iter::once(id).collect(),
+            distributions,
+        }
+    }
+
+    /// The path of the dataset.
+    pub(crate) fn dataset(&self) -> &FindingPath {
+        &self.dataset
+    }
+
+    /// The path of the dataset's distribution at `index`.
+    pub(crate) fn distribution(&self, index: usize) -> &FindingPath {
+        self.distributions.get(index).unwrap_or(&self.dataset)
+    }
 }
 
 /// A path extended by a field (`dct:license`).
-pub(crate) fn field(path: FindingPath, name: &'static str) -> FindingPath {
-    path.with(PathSegment::Field(name.into()))
+pub(crate) fn field(path: &FindingPath, name: &'static str) -> FindingPath {
+    path.segments()
+        .iter()
+        .cloned()
+        .chain(iter::once(PathSegment::Field(name.into())))
+        .collect()
 }
