@@ -1,6 +1,7 @@
 //! The national profile of Morocco's open data portal (`--profile ma`).
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use fihris_model::{Catalog, Dataset, Text};
 use fihris_vocab::Licence;
@@ -95,10 +96,13 @@ pub(crate) fn check_national(
             );
         }
     }
+    // Both title rules point at the same field: one path for both.
+    let title = OnceCell::new();
+    let title_path = || title.get_or_init(|| field(path, "dct:title")).clone();
     if !has_language(&dataset.title, "fr") {
         sink.emit(
             Rule::MaTitleFr,
-            || field(path, "dct:title"),
+            title_path,
             || "no French title",
             Some("give dct:title with the language tag fr"),
         );
@@ -106,7 +110,7 @@ pub(crate) fn check_national(
     if !has_language(&dataset.title, "ar") {
         sink.emit(
             Rule::MaTitleAr,
-            || field(path, "dct:title"),
+            title_path,
             || "no Arabic title",
             Some("give dct:title with the language tag ar"),
         );

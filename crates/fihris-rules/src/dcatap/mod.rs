@@ -713,6 +713,21 @@ fn compact(iri: &str) -> String {
     ns::compact(iri).unwrap_or_else(|| format!("<{iri}>"))
 }
 
+/// Whether `value` breaks the node-kind or datatype `constraint` (counts are checked on
+/// all the values).
+fn offends(constraint: Constraint, value: Value<'_>) -> bool {
+    match (constraint, value) {
+        (Constraint::NodeKind(NodeKind::Literal), Value::Literal { .. })
+        | (Constraint::NodeKind(NodeKind::BlankNodeOrIri), Value::Iri | Value::Blank)
+        | (Constraint::MinCount(_) | Constraint::MaxCount(_), _) => false,
+        (Constraint::NodeKind(_), _) => true,
+        (Constraint::Datatype(expected), Value::Literal { datatype, lexical }) => {
+            datatype != expected || !lexical_ok(expected, lexical)
+        }
+        (Constraint::Datatype(_), _) => true,
+    }
+}
+
 /// What the validator looks up for every violation, built once.
 struct Tables {
     /// The compact name of each class (`dcat:Dataset`), by `Class as usize`.
@@ -721,6 +736,9 @@ struct Tables {
     props: Vec<String>,
     /// The property shapes of each class, in table order, by `Class as usize`.
     shapes: Vec<Vec<&'static PropertyShape>>,
+    /// The properties of each class's shapes, each with the positions of its shapes in
+    /// `shapes` (the values of a property are read once for all its shapes).
+    groups: Vec<Vec<(Prop, Vec<usize>)>>,
 }
 
 fn tables() -> &'static Tables {
@@ -738,10 +756,24 @@ fn tables() -> &'static Tables {
         for prop in Prop::ALL {
             props[*prop as usize] = compact(prop.iri());
         }
+        let groups = shapes
+            .iter()
+            .map(|shapes| {
+                let mut groups: Vec<(Prop, Vec<usize>)> = Vec::new();
+                for (position, shape) in shapes.iter().enumerate() {
+                    match groups.iter_mut().find(|(prop, _)| *prop == shape.path) {
+                        Some((_, positions)) => positions.push(position),
+                        None => groups.push((shape.path, vec![position])),
+                    }
+                }
+                groups
+            })
+            .collect();
         Tables {
             classes,
             props,
             shapes,
+            groups,
         }
     })
 }
@@ -827,6 +859,9 @@ struct Validator<'r> {
     violated: bool,
     /// The part of a message after the focus node, reused.
     scratch: String,
+    /// For each shape of the class being checked: the number of values and the first
+    /// offending one, reused.
+    results: Vec<(usize, Option<String>)>,
 }
 
 impl<'r> Validator<'r> {
@@ -836,6 +871,7 @@ impl<'r> Validator<'r> {
             seen: HashSet::new(),
             violated: false,
             scratch: String::new(),
+            results: Vec::new(),
         }
     }
 
@@ -927,28 +963,30 @@ impl<'r> Validator<'r> {
 
     /// Checks the consolidated shapes of the entity's class.
     fn core(&mut self, entity: Entity<'_>, at: At<'_>) {
-        for shape in &tables().shapes[entity.class() as usize] {
+        let tables = tables();
+        let class = entity.class() as usize;
+        let shapes = &tables.shapes[class];
+        let mut results = std::mem::take(&mut self.results);
+        results.clear();
+        results.resize(shapes.len(), (0, None));
+        for (prop, positions) in &tables.groups[class] {
             let mut count = 0usize;
-            let mut offending: Option<String> = None;
-            values(entity, shape.path, &mut |value| {
+            values(entity, *prop, &mut |value| {
                 count += 1;
-                if offending.is_some() {
-                    return;
-                }
-                let bad = match (shape.constraint, value) {
-                    (Constraint::NodeKind(NodeKind::Literal), Value::Literal { .. })
-                    | (Constraint::NodeKind(NodeKind::BlankNodeOrIri), Value::Iri | Value::Blank)
-                    | (Constraint::MinCount(_) | Constraint::MaxCount(_), _) => false,
-                    (Constraint::NodeKind(_), _) => true,
-                    (Constraint::Datatype(expected), Value::Literal { datatype, lexical }) => {
-                        datatype != expected || !lexical_ok(expected, lexical)
+                for &position in positions {
+                    let offending = &mut results[position].1;
+                    if offending.is_none() && offends(shapes[position].constraint, value) {
+                        *offending = Some(value.describe());
                     }
-                    (Constraint::Datatype(_), _) => true,
-                };
-                if bad {
-                    offending = Some(value.describe());
                 }
             });
+            for &position in positions {
+                results[position].0 = count;
+            }
+        }
+        for (shape, (count, offending)) in shapes.iter().zip(&mut results) {
+            let count = *count;
+            let offending = offending.take();
             let rule = match shape.constraint {
                 Constraint::MinCount(min) if count < min => Rule::DcatapMandatory,
                 Constraint::MaxCount(max) if count > max => Rule::DcatapCardinality,
@@ -989,6 +1027,7 @@ impl<'r> Validator<'r> {
                 };
             });
         }
+        self.results = results;
     }
 
     /// Checks the recommended-property shapes of the entity's class.
