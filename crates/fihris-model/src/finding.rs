@@ -66,6 +66,12 @@ pub struct SharedStr(SharedRepr);
 enum SharedRepr {
     Static(&'static str),
     Shared(Arc<str>),
+    /// `text[start..end]`.
+    Slice {
+        text: SharedText,
+        start: u32,
+        end: u32,
+    },
 }
 
 impl SharedStr {
@@ -75,7 +81,58 @@ impl SharedStr {
         match &self.0 {
             SharedRepr::Static(text) => text,
             SharedRepr::Shared(text) => text,
+            SharedRepr::Slice { text, start, end } => text
+                .as_str()
+                .get(*start as usize..*end as usize)
+                .unwrap_or_default(),
         }
+    }
+}
+
+/// One text that many [`SharedStr`]s are slices of, in one allocation: the messages of the
+/// findings on one dataset, say.
+///
+/// ```
+/// use fihris_model::SharedText;
+/// let text = SharedText::new("no French titleno access rights".to_owned());
+/// let first = text.slice(0..15).ok_or("out of bounds")?;
+/// let second = text.slice(15..31).ok_or("out of bounds")?;
+/// assert_eq!((first.as_str(), second.as_str()), ("no French title", "no access rights"));
+/// assert!(text.slice(0..99).is_none());
+/// # Ok::<(), &str>(())
+/// ```
+#[derive(Clone)]
+pub struct SharedText(Arc<String>);
+
+impl SharedText {
+    /// Shares `text`.
+    #[must_use]
+    pub fn new(text: String) -> Self {
+        Self(Arc::new(text))
+    }
+
+    /// The whole text.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// `text[range]`, sharing the text; `None` when the range is out of bounds, not on
+    /// character boundaries, or past 4 GiB.
+    #[must_use]
+    pub fn slice(&self, range: std::ops::Range<usize>) -> Option<SharedStr> {
+        self.0.get(range.clone())?;
+        Some(SharedStr(SharedRepr::Slice {
+            text: self.clone(),
+            start: u32::try_from(range.start).ok()?,
+            end: u32::try_from(range.end).ok()?,
+        }))
+    }
+}
+
+impl fmt::Debug for SharedText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
     }
 }
 
@@ -247,9 +304,16 @@ impl fmt::Display for PathSegment {
 /// Where a finding is, from the outermost element (file, dataset) inwards.
 ///
 /// Cloning is cheap (the segments are shared): a checker builds the path of a dataset once
-/// and gives a clone to each of its findings.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
-pub struct FindingPath(Arc<[PathSegment]>);
+/// and gives a clone to each of its findings, or lays the paths of many findings end to end
+/// in one path and gives each a [`FindingPath::slice`] of it.
+#[derive(Clone, Default)]
+pub struct FindingPath {
+    /// `None` for the empty path.
+    segments: Option<Arc<Box<[PathSegment]>>>,
+    /// The window of `segments` this path is.
+    start: u32,
+    end: u32,
+}
 
 impl FindingPath {
     /// The empty path (the whole input).
@@ -261,65 +325,125 @@ impl FindingPath {
     /// This path extended by one segment.
     #[must_use]
     pub fn with(self, segment: PathSegment) -> Self {
-        Self(
-            self.0
-                .iter()
-                .cloned()
-                .chain(std::iter::once(segment))
-                .collect(),
-        )
+        self.segments()
+            .iter()
+            .cloned()
+            .chain(std::iter::once(segment))
+            .collect()
     }
 
     /// This path inside an outer element (the file a reader read, say).
     #[must_use]
     pub fn within(self, outer: PathSegment) -> Self {
-        Self(
-            std::iter::once(outer)
-                .chain(self.0.iter().cloned())
-                .collect(),
-        )
+        std::iter::once(outer)
+            .chain(self.segments().iter().cloned())
+            .collect()
     }
 
     /// The segments, outermost first.
     #[must_use]
     pub fn segments(&self) -> &[PathSegment] {
-        &self.0
+        self.segments
+            .as_deref()
+            .and_then(|segments| segments.get(self.start as usize..self.end as usize))
+            .unwrap_or_default()
+    }
+
+    /// The segments in `range` as a path, sharing this path's allocation; `None` when the
+    /// range is out of bounds.
+    ///
+    /// ```
+    /// use fihris_model::{FindingPath, PathSegment};
+    /// let dataset = PathSegment::Dataset("https://data.gov.ma/d/1".into());
+    /// // Two paths laid end to end: [dataset, dct:title] and [dataset, dct:license].
+    /// let all: FindingPath = [
+    ///     dataset.clone(),
+    ///     PathSegment::Field("dct:title".into()),
+    ///     dataset,
+    ///     PathSegment::Field("dct:license".into()),
+    /// ]
+    /// .into_iter()
+    /// .collect();
+    /// let licence = all.slice(2..4).ok_or("out of bounds")?;
+    /// assert_eq!(licence.to_string(), "dataset https://data.gov.ma/d/1 / field dct:license");
+    /// # Ok::<(), &str>(())
+    /// ```
+    #[must_use]
+    pub fn slice(&self, range: std::ops::Range<usize>) -> Option<Self> {
+        self.segments().get(range.clone())?;
+        Some(Self {
+            segments: self.segments.clone(),
+            start: self.start.checked_add(u32::try_from(range.start).ok()?)?,
+            end: self.start.checked_add(u32::try_from(range.end).ok()?)?,
+        })
     }
 
     /// The dataset identifier in the path, if any.
     #[must_use]
     pub fn dataset(&self) -> Option<&str> {
-        self.0.iter().find_map(|segment| match segment {
+        self.segments().iter().find_map(|segment| match segment {
             PathSegment::Dataset(id) => Some(id.as_str()),
             _ => None,
         })
     }
 }
 
+impl PartialEq for FindingPath {
+    fn eq(&self, other: &Self) -> bool {
+        self.segments() == other.segments()
+    }
+}
+
+impl Eq for FindingPath {}
+
+impl Hash for FindingPath {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.segments().hash(state);
+    }
+}
+
+impl fmt::Debug for FindingPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("FindingPath")
+            .field(&self.segments())
+            .finish()
+    }
+}
+
 impl FromIterator<PathSegment> for FindingPath {
     /// The path of these segments, outermost first.
     fn from_iter<I: IntoIterator<Item = PathSegment>>(segments: I) -> Self {
-        Self(segments.into_iter().collect())
+        let segments: Box<[PathSegment]> = segments.into_iter().collect();
+        if segments.is_empty() {
+            return Self::default();
+        }
+        // A path of more than 2^32 segments keeps its first 2^32 - 1.
+        let end = u32::try_from(segments.len()).unwrap_or(u32::MAX);
+        Self {
+            segments: Some(Arc::new(segments)),
+            start: 0,
+            end,
+        }
     }
 }
 
 #[cfg(feature = "serde")]
 impl serde::Serialize for FindingPath {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter())
+        serializer.collect_seq(self.segments())
     }
 }
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for FindingPath {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Vec::<PathSegment>::deserialize(deserializer).map(|segments| Self(segments.into()))
+        Vec::<PathSegment>::deserialize(deserializer).map(|segments| segments.into_iter().collect())
     }
 }
 
 impl fmt::Display for FindingPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (index, segment) in self.0.iter().enumerate() {
+        for (index, segment) in self.segments().iter().enumerate() {
             if index > 0 {
                 f.write_str(" / ")?;
             }
@@ -334,8 +458,9 @@ impl fmt::Display for FindingPath {
 /// Findings are values, not errors: a check that finds a problem returns `Ok` with findings;
 /// `Err` is kept for failures of the check itself.
 ///
-/// The rule id, message and hint are static text (no allocation) or owned strings; the path
-/// is shared between clones.
+/// The rule id, message and hint are static text (no allocation) or owned strings; the
+/// message, hint and path may also be slices of text and paths shared by many findings
+/// ([`SharedText`], [`FindingPath::slice`]).
 ///
 /// ```
 /// use fihris_model::{Finding, FindingPath, PathSegment, Severity};
@@ -359,8 +484,8 @@ pub struct Finding {
     rule_id: Cow<'static, str>,
     severity: Severity,
     path: FindingPath,
-    message: Cow<'static, str>,
-    hint: Option<Cow<'static, str>>,
+    message: SharedStr,
+    hint: Option<SharedStr>,
 }
 
 impl Finding {
@@ -370,7 +495,7 @@ impl Finding {
         rule_id: impl Into<Cow<'static, str>>,
         severity: Severity,
         path: FindingPath,
-        message: impl Into<Cow<'static, str>>,
+        message: impl Into<SharedStr>,
     ) -> Self {
         Self {
             rule_id: rule_id.into(),
@@ -383,7 +508,7 @@ impl Finding {
 
     /// Adds how to fix it.
     #[must_use]
-    pub fn with_hint(mut self, hint: impl Into<Cow<'static, str>>) -> Self {
+    pub fn with_hint(mut self, hint: impl Into<SharedStr>) -> Self {
         self.hint = Some(hint.into());
         self
     }
@@ -515,6 +640,55 @@ mod tests {
             format!("{field:?}"),
             r#"FindingPath([Dataset("d"), Field("dct:title")])"#
         );
+    }
+
+    #[test]
+    fn shared_slices_are_the_text_and_paths_they_cut() {
+        use std::collections::hash_map::DefaultHasher;
+        let hash = |path: &FindingPath| {
+            let mut hasher = DefaultHasher::new();
+            path.hash(&mut hasher);
+            hasher.finish()
+        };
+        let text = SharedText::new("ma.title-frno French title".to_owned());
+        let message = text.slice(11..26).unwrap_or_else(|| panic!("in bounds"));
+        assert_eq!(message, "no French title");
+        assert_eq!(message, SharedStr::from("no French title"));
+        assert_eq!(format!("{message:?}"), r#""no French title""#);
+        assert!(text.slice(20..40).is_none());
+        assert!(SharedText::new("é".to_owned()).slice(0..1).is_none());
+
+        let id = SharedStr::from(String::from("https://data.gov.ma/d/1"));
+        let all: FindingPath = [
+            PathSegment::Dataset(id.clone()),
+            PathSegment::Dataset(id.clone()),
+            PathSegment::Field("dct:title".into()),
+        ]
+        .into_iter()
+        .collect();
+        let window = all.slice(1..3).unwrap_or_else(|| panic!("in bounds"));
+        let alone = FindingPath::new()
+            .with(PathSegment::Dataset(id))
+            .with(PathSegment::Field("dct:title".into()));
+        assert_eq!(window, alone);
+        assert_eq!(hash(&window), hash(&alone));
+        assert_eq!(format!("{window:?}"), format!("{alone:?}"));
+        assert_eq!(
+            window.slice(1..2).map(|p| p.to_string()),
+            Some("field dct:title".into())
+        );
+        assert!(window.slice(1..3).is_none());
+        assert_eq!(
+            window.clone().within(PathSegment::Line(2)).segments().len(),
+            3
+        );
+    }
+
+    #[test]
+    fn findings_stay_small() {
+        assert_eq!(size_of::<SharedStr>(), 24);
+        assert_eq!(size_of::<FindingPath>(), 16);
+        assert!(size_of::<Finding>() <= 96);
     }
 
     #[cfg(feature = "serde")]

@@ -94,24 +94,34 @@ pub fn check(catalog: &Catalog, rules: &RuleSet) -> Report {
 pub fn check_with(catalog: &Catalog, rules: &RuleSet, urls: &dyn UrlChecker) -> Report {
     let mut sink = Sink::new(rules);
     let mut session = dcatap::Session::new(rules);
-    session.catalog_node(catalog, &mut sink.findings);
+    session.catalog_node(catalog, &mut sink);
+    sink.finish_batch();
     let datasets = catalog.datasets.len();
     let mut scores = Vec::with_capacity(datasets);
+    let mut paths: Option<DatasetPaths> = None;
     for (index, dataset) in catalog.datasets.iter().enumerate() {
         if index == PROJECT_AFTER {
             reserve_projected(&mut sink.findings, index, datasets);
         }
-        let paths = DatasetPaths::new(dataset);
-        check_formats(dataset, catalog, &paths, &mut sink);
-        check_licences(dataset, catalog, &paths, &mut sink);
-        check_freshness(dataset, &paths, &mut sink);
-        check_national(dataset, catalog, &paths, &mut sink);
-        let compliant = session.dataset(dataset, &paths, &mut sink.findings);
+        let paths = match &mut paths {
+            Some(paths) => {
+                paths.reset(dataset);
+                paths
+            }
+            None => paths.insert(DatasetPaths::new(dataset)),
+        };
+        check_formats(dataset, catalog, paths, &mut sink);
+        check_licences(dataset, catalog, paths, &mut sink);
+        check_freshness(dataset, paths, &mut sink);
+        check_national(dataset, catalog, paths, &mut sink);
+        let compliant = session.dataset(dataset, paths, &mut sink);
         let score = mqa::score(dataset, urls, compliant);
-        report_score(&score, &paths, &mut sink);
+        report_score(&score, paths, &mut sink);
+        sink.finish_batch();
         scores.push(score);
     }
-    session.rest(catalog, &mut sink.findings);
+    session.rest(catalog, &mut sink);
+    sink.finish_batch();
     if sink.findings.capacity() / 2 > sink.findings.len() {
         sink.findings.shrink_to_fit();
     }
@@ -162,38 +172,34 @@ fn report_score(score: &QualityScore, paths: &DatasetPaths, sink: &mut Sink<'_>)
             top[position] = Some((indicator.indicator, points));
         }
     }
-    let hint = top[0].is_some().then(|| {
-        let mut hint = String::with_capacity(96);
-        hint.push_str("to gain points: ");
-        for (index, (indicator, points)) in top.iter().flatten().enumerate() {
-            if index > 0 {
-                hint.push_str(", ");
-            }
-            let _ = write!(hint, "{} (+{points})", indicator.id());
-        }
-        hint
-    });
-    let unmeasured = mqa::MQA_MAX - score.measured_max();
-    let mut message = format!(
-        "MQA score {}/{} ({})",
-        score.total(),
-        mqa::MQA_MAX,
-        score.rating()
-    );
-    if unmeasured > 0 {
+    let batch = &mut sink.batch;
+    let path = paths.dataset(batch);
+    let message = batch.write(|message| {
+        let unmeasured = mqa::MQA_MAX - score.measured_max();
         let _ = write!(
             message,
-            "; {unmeasured} points of URL indicators not measured"
+            "MQA score {}/{} ({})",
+            score.total(),
+            mqa::MQA_MAX,
+            score.rating()
         );
-    }
-    let mut finding = Finding::new(
-        Rule::QualityMqa.info().id,
-        severity,
-        paths.dataset().clone(),
-        message,
-    );
-    if let Some(hint) = hint {
-        finding = finding.with_hint(hint);
-    }
-    sink.push(finding);
+        if unmeasured > 0 {
+            let _ = write!(
+                message,
+                "; {unmeasured} points of URL indicators not measured"
+            );
+        }
+    });
+    let hint = top[0].is_some().then(|| {
+        batch.write(|hint| {
+            hint.push_str("to gain points: ");
+            for (index, (indicator, points)) in top.iter().flatten().enumerate() {
+                if index > 0 {
+                    hint.push_str(", ");
+                }
+                let _ = write!(hint, "{} (+{points})", indicator.id());
+            }
+        })
+    });
+    batch.push(Rule::QualityMqa, severity, path, message, hint);
 }

@@ -1,13 +1,14 @@
 //! Open formats and open licences.
 
-use std::borrow::Cow;
+use std::fmt::Write as _;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use fihris_model::{Catalog, Concept, Dataset, Distribution, LicenseDocument};
 use fihris_vocab::{FileType, Licence, Vocabulary};
 
 use crate::rules::Rule;
-use crate::sink::{DatasetPaths, Sink, field};
+use crate::sink::{Batch, DatasetPaths, Sink};
 
 /// How open one distribution is.
 ///
@@ -80,6 +81,14 @@ struct FormatMessages {
     stars: [String; 2],
 }
 
+/// Which message of [`FormatMessages`].
+#[derive(Clone, Copy)]
+enum FormatMessage {
+    Proprietary,
+    NotMachineReadable,
+    Stars { open: bool },
+}
+
 impl FormatMessages {
     fn new(file_type: FileType) -> Self {
         let stars = |open: bool| {
@@ -97,9 +106,16 @@ impl FormatMessages {
         }
     }
 
-    /// The message `pick` chooses for `file_type`, from a table built once for every file
-    /// type.
-    fn pick(file_type: FileType, pick: impl Fn(&Self) -> &String) -> Cow<'static, str> {
+    fn get(&self, which: FormatMessage) -> &str {
+        match which {
+            FormatMessage::Proprietary => &self.proprietary,
+            FormatMessage::NotMachineReadable => &self.not_machine_readable,
+            FormatMessage::Stars { open } => &self.stars[usize::from(!open)],
+        }
+    }
+
+    /// The messages of `file_type`, from a table built once for every file type.
+    fn of(file_type: FileType) -> Option<&'static Self> {
         static TABLE: OnceLock<Vec<(FileType, FormatMessages)>> = OnceLock::new();
         let table = TABLE.get_or_init(|| {
             let mut table: Vec<_> = FileType::ALL
@@ -109,10 +125,29 @@ impl FormatMessages {
             table.sort_by_key(|(file_type, _)| *file_type);
             table
         });
-        match table.binary_search_by_key(&file_type, |(file_type, _)| *file_type) {
-            Ok(index) => Cow::Borrowed(pick(&table[index].1).as_str()),
-            Err(_) => Cow::Owned(pick(&Self::new(file_type)).clone()),
-        }
+        table
+            .binary_search_by_key(&file_type, |(file_type, _)| *file_type)
+            .ok()
+            .map(|index| &table[index].1)
+    }
+}
+
+/// Reports a per-distribution format rule.
+fn emit_format(
+    sink: &mut Sink<'_>,
+    rule: Rule,
+    path: impl FnOnce(&mut Batch) -> Range<usize>,
+    file_type: FileType,
+    which: FormatMessage,
+) {
+    match FormatMessages::of(file_type) {
+        Some(messages) => sink.emit(rule, path, messages.get(which), None),
+        None => sink.emit_with(
+            rule,
+            path,
+            |message| message.push_str(FormatMessages::new(file_type).get(which)),
+            None,
+        ),
     }
 }
 
@@ -126,44 +161,53 @@ pub(crate) fn check_formats(
     for (index, distribution) in dataset.distributions.iter().enumerate() {
         let openness = Openness::of(distribution, catalog);
         open_and_machine_readable |= openness.non_proprietary && openness.machine_readable;
-        let path = paths.distribution(index);
+        let path = |batch: &mut Batch| paths.distribution(batch, index);
+        let format_path = |batch: &mut Batch| paths.distribution_field(batch, index, "dct:format");
         match (&distribution.format, openness.file_type) {
             (None, _) => sink.emit(
                 Rule::FormatMissing,
-                || field(path, "dct:format"),
-                || "the distribution does not state its format",
+                format_path,
+                "the distribution does not state its format",
                 Some("set dct:format to an EU file type (CSV, XLSX, PDF…)"),
             ),
-            (Some(Concept::Other(iri)), _) => sink.emit(
+            (Some(Concept::Other(iri)), _) => sink.emit_with(
                 Rule::FormatUnknown,
-                || field(path, "dct:format"),
-                || format!("the format <{iri}> is not an EU file type fihris knows"),
+                format_path,
+                |message| {
+                    let _ = write!(
+                        message,
+                        "the format <{iri}> is not an EU file type fihris knows"
+                    );
+                },
                 Some("use an IRI of http://publications.europa.eu/resource/authority/file-type"),
             ),
             (Some(_), Some(file_type)) => {
                 if !openness.non_proprietary {
-                    sink.emit(
+                    emit_format(
+                        sink,
                         Rule::FormatProprietary,
-                        || path.clone(),
-                        || FormatMessages::pick(file_type, |m| &m.proprietary),
-                        None,
+                        path,
+                        file_type,
+                        FormatMessage::Proprietary,
                     );
                 }
                 if !openness.machine_readable {
-                    sink.emit(
+                    emit_format(
+                        sink,
                         Rule::FormatNotMachineReadable,
-                        || path.clone(),
-                        || FormatMessages::pick(file_type, |m| &m.not_machine_readable),
-                        None,
+                        path,
+                        file_type,
+                        FormatMessage::NotMachineReadable,
                     );
                 }
                 if openness.stars.is_some() {
                     let open = openness.licence.is_some_and(Licence::is_open);
-                    sink.emit(
+                    emit_format(
+                        sink,
                         Rule::FormatStars,
-                        || path.clone(),
-                        || FormatMessages::pick(file_type, |m| &m.stars[usize::from(!open)]),
-                        None,
+                        path,
+                        file_type,
+                        FormatMessage::Stars { open },
                     );
                 }
             }
@@ -173,8 +217,8 @@ pub(crate) fn check_formats(
     if !dataset.distributions.is_empty() && !open_and_machine_readable {
         sink.emit(
             Rule::FormatNonProprietary,
-            || paths.dataset().clone(),
-            || "no distribution in an open, machine-readable format",
+            |batch| paths.dataset(batch),
+            "no distribution in an open, machine-readable format",
             Some(OPEN_FORMAT_HINT),
         );
     }
@@ -201,29 +245,37 @@ pub(crate) fn check_licences(
 ) {
     let mut known: Vec<Licence> = Vec::new();
     for (index, distribution) in dataset.distributions.iter().enumerate() {
-        let path = || field(paths.distribution(index), "dct:license");
+        let path = |batch: &mut Batch| paths.distribution_field(batch, index, "dct:license");
         let Some(document) = effective_licence(distribution, catalog) else {
             sink.emit(
                 Rule::LicenceMissing,
                 path,
-                || "the distribution has no licence, neither its own nor the catalogue's",
+                "the distribution has no licence, neither its own nor the catalogue's",
                 Some("set dct:license, e.g. the portal's licence or CC-BY-4.0"),
             );
             continue;
         };
         match document.known() {
-            None => sink.emit(
+            None => sink.emit_with(
                 Rule::LicenceUnknown,
                 path,
-                || format!("the licence {} is not one fihris knows", document.id),
+                |message| {
+                    let _ = write!(
+                        message,
+                        "the licence {} is not one fihris knows",
+                        document.id
+                    );
+                },
                 Some("use the EU licence-table IRI or the SPDX IRI of the licence"),
             ),
             Some(licence) => {
                 if !licence.is_open() {
-                    sink.emit(
+                    sink.emit_with(
                         Rule::LicenceOpen,
                         path,
-                        || format!("the licence {} is not open", licence_name(licence)),
+                        |message| {
+                            let _ = write!(message, "the licence {} is not open", licence_name(licence));
+                        },
                         Some("publish under an Open Definition conformant licence (the portal's licence, ODbL, CC-BY, CC0, Etalab 2.0)"),
                     );
                 }
@@ -241,23 +293,30 @@ pub(crate) fn check_licences(
                 .any(|earlier| share_alike_family(*earlier) == Some(family))
         })
     };
+    let list = |message: &mut String, names: &mut dyn Iterator<Item = &'static str>| {
+        for (index, name) in names.enumerate() {
+            if index > 0 {
+                message.push_str(", ");
+            }
+            message.push_str(name);
+        }
+    };
     if (0..known.len())
         .filter(|index| first_of_family(*index))
         .count()
         > 1
     {
-        sink.emit(
+        sink.emit_with(
             Rule::LicenceIncompatible,
-            || paths.dataset().clone(),
-            || {
-                let names: Vec<&str> = (0..known.len())
-                    .filter(|index| first_of_family(*index))
-                    .map(|index| licence_name(known[index]))
-                    .collect();
-                format!(
-                    "distributions carry incompatible share-alike licences: {}",
-                    names.join(", ")
-                )
+            |batch| paths.dataset(batch),
+            |message| {
+                message.push_str("distributions carry incompatible share-alike licences: ");
+                list(
+                    message,
+                    &mut (0..known.len())
+                        .filter(|index| first_of_family(*index))
+                        .map(|index| licence_name(known[index])),
+                );
             },
             Some("publish every distribution of a dataset under one licence"),
         );
@@ -267,22 +326,19 @@ pub(crate) fn check_licences(
     let any_attribution = known.iter().any(|licence| attribution(&licence));
     let any_share_alike = known.iter().any(|licence| share_alike(&licence));
     if any_attribution || any_share_alike {
-        sink.emit(
+        sink.emit_with(
             Rule::LicenceDuties,
-            || paths.dataset().clone(),
-            || {
-                let list = |duties: &mut String, test: &dyn Fn(&&Licence) -> bool| {
-                    for (index, licence) in known.iter().filter(test).enumerate() {
-                        if index > 0 {
-                            duties.push_str(", ");
-                        }
-                        duties.push_str(licence_name(*licence));
-                    }
-                };
-                let mut duties = String::with_capacity(128);
+            |batch| paths.dataset(batch),
+            |duties| {
                 if any_attribution {
                     duties.push_str("reusers must credit the source (");
-                    list(&mut duties, &attribution);
+                    list(
+                        duties,
+                        &mut known
+                            .iter()
+                            .filter(attribution)
+                            .map(|licence| licence_name(*licence)),
+                    );
                     duties.push(')');
                 }
                 if any_share_alike {
@@ -290,10 +346,15 @@ pub(crate) fn check_licences(
                         duties.push_str("; ");
                     }
                     duties.push_str("derived data must be shared under the same licence (");
-                    list(&mut duties, &share_alike);
+                    list(
+                        duties,
+                        &mut known
+                            .iter()
+                            .filter(share_alike)
+                            .map(|licence| licence_name(*licence)),
+                    );
                     duties.push(')');
                 }
-                duties
             },
             None,
         );

@@ -3,7 +3,7 @@
 use fihris_model::{Catalog, Finding, NodeId, PersonalData};
 
 use crate::rules::{Rule, RuleSet};
-use crate::sink::{DatasetPaths, Sink, field};
+use crate::sink::{DatasetPaths, Sink};
 
 /// What content scans found, distribution by distribution: personal data or not.
 ///
@@ -98,12 +98,13 @@ pub fn check_privacy(catalog: &Catalog, verdicts: &ScanVerdicts, rules: &RuleSet
                 let paths = paths.get_or_insert_with(|| DatasetPaths::new(dataset));
                 sink.emit(
                     Rule::PrivacyDeclaredNone,
-                    || field(paths.distribution(index), "personal_data"),
-                    || "the dataset declares no personal data but a scan found some in this distribution",
+                    |batch| paths.distribution_field(batch, index, "personal_data"),
+                    "the dataset declares no personal data but a scan found some in this distribution",
                     Some("withdraw the file, anonymise it, and correct the declaration"),
                 );
             }
         }
+        sink.finish_batch();
     }
     sink.findings
 }

@@ -30,7 +30,7 @@ pub(crate) use shapes::{SHAPE_BASE, SHAPES};
 
 use crate::mqa::is_iana_media_type;
 use crate::rules::{Rule, RuleSet};
-use crate::sink::{DatasetPaths, node_text};
+use crate::sink::{Batch, DatasetPaths, Piece, Sink, node_text, standalone};
 
 pub(crate) use prop::Prop;
 
@@ -810,15 +810,15 @@ const SERVICE_CV: Source = node_shape!("DataService_ShapeCV");
 
 /// Where the focus node is: the path of the entity holding it, and the field of that entity
 /// when the focus node is a nested resource (`dct:publisher`). The path of a violation adds
-/// the property; it is only built when a violation is reported.
+/// the property; it is only laid out when a violation is reported.
 #[derive(Clone, Copy)]
 struct At<'a> {
-    path: &'a FindingPath,
+    path: &'a [PathSegment],
     field: Option<&'static str>,
 }
 
 impl<'a> At<'a> {
-    fn new(path: &'a FindingPath) -> Self {
+    fn new(path: &'a [PathSegment]) -> Self {
         Self { path, field: None }
     }
 
@@ -829,14 +829,12 @@ impl<'a> At<'a> {
         }
     }
 
-    fn with_property(self, property: &'static str) -> FindingPath {
-        self.path
-            .segments()
-            .iter()
-            .cloned()
-            .chain(self.field.map(|field| PathSegment::Field(field.into())))
-            .chain(std::iter::once(PathSegment::Field(property.into())))
-            .collect()
+    /// The fields after the path: the nested resource's, then the property.
+    fn fields(&self, property: &'static str) -> ([&'static str; 2], usize) {
+        match self.field {
+            Some(field) => ([field, property], 2),
+            None => ([property, ""], 1),
+        }
     }
 }
 
@@ -844,11 +842,9 @@ impl<'a> At<'a> {
 enum Output<'r> {
     /// Every violation ([`dcat_ap_violations`]).
     Violations(Vec<Violation>),
-    /// The findings of the enabled rules, at their severities ([`crate::check`]).
-    Findings {
-        rules: &'r RuleSet,
-        findings: Vec<Finding>,
-    },
+    /// The findings of the enabled rules, at their severities, in the batch of the check
+    /// ([`crate::check`]).
+    Findings { rules: &'r RuleSet, batch: Batch },
 }
 
 struct Validator<'r> {
@@ -857,8 +853,6 @@ struct Validator<'r> {
     seen: HashSet<(NodeId, &'static str)>,
     /// Whether a `sh:Violation` was found since the last [`Validator::take_violated`].
     violated: bool,
-    /// The part of a message after the focus node, reused.
-    scratch: String,
     /// For each shape of the class being checked: the number of values and the first
     /// offending one, reused.
     results: Vec<(usize, Option<String>)>,
@@ -870,7 +864,6 @@ impl<'r> Validator<'r> {
             output,
             seen: HashSet::new(),
             violated: false,
-            scratch: String::new(),
             results: Vec::new(),
         }
     }
@@ -912,52 +905,53 @@ impl<'r> Validator<'r> {
             return;
         }
         self.violated |= shacl_violation;
-        let severity = match &self.output {
-            Output::Violations(_) => None,
-            Output::Findings { rules, .. } => match rules.severity_of(rule) {
-                Some(severity) => Some(severity),
-                None => return,
-            },
-        };
-        self.scratch.clear();
-        tail(&mut self.scratch);
         let class = tables().classes[entity.class() as usize].as_str();
-        let blank;
-        let id = match focus {
-            Some(NodeId::Iri(iri)) => Some(iri.as_str()),
-            Some(id @ NodeId::Blank(_)) => {
-                blank = id.to_string();
-                Some(blank.as_str())
+        let write = |message: &mut String| {
+            message.push_str(class);
+            match focus {
+                Some(NodeId::Iri(iri)) => {
+                    message.push(' ');
+                    message.push_str(iri.as_str());
+                }
+                Some(id @ NodeId::Blank(_)) => {
+                    let _ = write!(message, " {id}");
+                }
+                None => {}
             }
-            None => None,
+            message.push_str(": ");
+            tail(message);
         };
-        let mut message = String::with_capacity(
-            class.len() + id.map_or(0, |id| id.len() + 1) + 2 + self.scratch.len(),
-        );
-        message.push_str(class);
-        if let Some(id) = id {
-            message.push(' ');
-            message.push_str(id);
-        }
-        message.push_str(": ");
-        message.push_str(&self.scratch);
-        let location = at.with_property(prop.name());
-        match (&mut self.output, severity) {
-            (Output::Findings { findings, .. }, Some(severity)) => findings.push(
-                Finding::new(rule.info().id, severity, location, message).with_hint(source.hint),
-            ),
-            (Output::Violations(violations), _) => violations.push(Violation {
-                focus_node: focus.cloned(),
-                focus_class: entity.class().iri(),
-                result_path: prop.iri(),
-                source_shape: source.iri,
-                hint: source.hint,
-                rule,
-                shacl_violation,
-                message,
-                location,
-            }),
-            (Output::Findings { .. }, None) => {}
+        let (fields, count) = at.fields(prop.name());
+        let fields = &fields[..count];
+        match &mut self.output {
+            Output::Findings { rules, batch } => {
+                if let Some(severity) = rules.severity_of(rule) {
+                    let path = batch.path(at.path, fields);
+                    let message = batch.write(write);
+                    batch.push(
+                        rule,
+                        severity,
+                        path,
+                        message,
+                        Some(Piece::Static(source.hint)),
+                    );
+                }
+            }
+            Output::Violations(violations) => {
+                let mut message = String::new();
+                write(&mut message);
+                violations.push(Violation {
+                    focus_node: focus.cloned(),
+                    focus_class: entity.class().iri(),
+                    result_path: prop.iri(),
+                    source_shape: source.iri,
+                    hint: source.hint,
+                    rule,
+                    shacl_violation,
+                    message,
+                    location: standalone(at.path, fields),
+                });
+            }
         }
     }
 
@@ -1206,8 +1200,7 @@ impl Validator<'_> {
     }
 
     fn catalog_node(&mut self, catalog: &Catalog) {
-        let location = FindingPath::new();
-        let at = At::new(&location);
+        let at = At::new(&[]);
         let entity = Entity::Catalog(catalog);
         self.core(entity, at);
         self.vocabulary(
@@ -1255,7 +1248,7 @@ impl Validator<'_> {
     }
 
     fn dataset(&mut self, dataset: &Dataset, paths: &DatasetPaths) {
-        let at = At::new(paths.dataset());
+        let at = At::new(paths.dataset_segments());
         let entity = Entity::Dataset(dataset);
         self.core(entity, at);
         let shape = DATASET_CV;
@@ -1339,11 +1332,11 @@ impl Validator<'_> {
             );
         }
         for (index, distribution) in dataset.distributions.iter().enumerate() {
-            self.distribution(distribution, paths.distribution(index));
+            self.distribution(distribution, paths.distribution_segments(index));
         }
     }
 
-    fn distribution(&mut self, distribution: &Distribution, location: &FindingPath) {
+    fn distribution(&mut self, distribution: &Distribution, location: &[PathSegment]) {
         let at = At::new(location);
         let entity = Entity::Distribution(distribution);
         self.core(entity, at);
@@ -1415,9 +1408,7 @@ impl Validator<'_> {
     }
 
     fn series(&mut self, series: &DatasetSeries) {
-        let location: FindingPath = [PathSegment::Dataset(node_text(&series.id))]
-            .into_iter()
-            .collect();
+        let location = [PathSegment::Dataset(node_text(&series.id))];
         let at = At::new(&location);
         let entity = Entity::DatasetSeries(series);
         self.core(entity, at);
@@ -1447,9 +1438,7 @@ impl Validator<'_> {
     }
 
     fn service(&mut self, service: &DataService) {
-        let location: FindingPath = [PathSegment::Service(node_text(&service.id))]
-            .into_iter()
-            .collect();
+        let location = [PathSegment::Service(node_text(&service.id))];
         let at = At::new(&location);
         let entity = Entity::DataService(service);
         self.core(entity, at);
@@ -1494,9 +1483,9 @@ impl Validator<'_> {
     }
 
     fn record(&mut self, record: &CatalogRecord) {
-        let location = FindingPath::new().with(PathSegment::Field(
+        let location = [PathSegment::Field(
             format!("dcat:record {}", record.id).into(),
-        ));
+        )];
         self.core(Entity::CatalogRecord(record), At::new(&location));
     }
 }
@@ -1635,7 +1624,7 @@ pub fn dcat_ap_shapes() -> impl Iterator<Item = CheckedShape> {
 }
 
 /// Runs the validator in the order `check` reports (catalogue node first, then per dataset),
-/// putting the findings of the enabled rules in `findings`.
+/// putting the findings of the enabled rules in the batch of the check.
 pub(crate) struct Session<'r> {
     validator: Validator<'r>,
 }
@@ -1645,22 +1634,25 @@ impl<'r> Session<'r> {
         Self {
             validator: Validator::new(Output::Findings {
                 rules,
-                findings: Vec::new(),
+                batch: Batch::default(),
             }),
         }
     }
 
-    /// Moves the findings reported so far to `findings`; whether a `sh:Violation` was found.
-    fn drain(&mut self, findings: &mut Vec<Finding>) -> bool {
-        if let Output::Findings { findings: own, .. } = &mut self.validator.output {
-            findings.append(own);
+    /// Runs `check` with the sink's batch; whether a `sh:Violation` was found.
+    fn run(&mut self, sink: &mut Sink<'_>, check: impl FnOnce(&mut Validator<'r>)) -> bool {
+        if let Output::Findings { batch, .. } = &mut self.validator.output {
+            std::mem::swap(batch, &mut sink.batch);
+        }
+        check(&mut self.validator);
+        if let Output::Findings { batch, .. } = &mut self.validator.output {
+            std::mem::swap(batch, &mut sink.batch);
         }
         self.validator.take_violated()
     }
 
-    pub(crate) fn catalog_node(&mut self, catalog: &Catalog, findings: &mut Vec<Finding>) {
-        self.validator.catalog_node(catalog);
-        self.drain(findings);
+    pub(crate) fn catalog_node(&mut self, catalog: &Catalog, sink: &mut Sink<'_>) {
+        self.run(sink, |validator| validator.catalog_node(catalog));
     }
 
     /// Checks a dataset; whether it has no `sh:Violation` (the MQA's DCAT-AP compliance).
@@ -1668,15 +1660,13 @@ impl<'r> Session<'r> {
         &mut self,
         dataset: &Dataset,
         paths: &DatasetPaths,
-        findings: &mut Vec<Finding>,
+        sink: &mut Sink<'_>,
     ) -> bool {
-        self.validator.dataset(dataset, paths);
-        !self.drain(findings)
+        !self.run(sink, |validator| validator.dataset(dataset, paths))
     }
 
-    pub(crate) fn rest(&mut self, catalog: &Catalog, findings: &mut Vec<Finding>) {
-        self.validator.rest(catalog);
-        self.drain(findings);
+    pub(crate) fn rest(&mut self, catalog: &Catalog, sink: &mut Sink<'_>) {
+        self.run(sink, |validator| validator.rest(catalog));
     }
 }
 
