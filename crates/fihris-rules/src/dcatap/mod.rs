@@ -728,6 +728,9 @@ fn offends(constraint: Constraint, value: Value<'_>) -> bool {
     }
 }
 
+/// The most shapes one property has in one class.
+const MAX_GROUP: usize = 8;
+
 /// What the validator looks up for every violation, built once.
 struct Tables {
     /// The compact name of each class (`dcat:Dataset`), by `Class as usize`.
@@ -853,9 +856,8 @@ struct Validator<'r> {
     seen: HashSet<(NodeId, &'static str)>,
     /// Whether a `sh:Violation` was found since the last [`Validator::take_violated`].
     violated: bool,
-    /// For each shape of the class being checked: the number of values and the first
-    /// offending one, reused.
-    results: Vec<(usize, Option<String>)>,
+    /// The shapes an entity violates, reused.
+    hits: Vec<(usize, Rule, usize, Option<String>)>,
 }
 
 impl<'r> Validator<'r> {
@@ -864,7 +866,7 @@ impl<'r> Validator<'r> {
             output,
             seen: HashSet::new(),
             violated: false,
-            results: Vec::new(),
+            hits: Vec::new(),
         }
     }
 
@@ -960,34 +962,35 @@ impl<'r> Validator<'r> {
         let tables = tables();
         let class = entity.class() as usize;
         let shapes = &tables.shapes[class];
-        let mut results = std::mem::take(&mut self.results);
-        results.clear();
-        results.resize(shapes.len(), (0, None));
+        // The violated shapes: (position in the class's shapes, rule, count, offending value).
+        let mut hits = std::mem::take(&mut self.hits);
+        hits.clear();
         for (prop, positions) in &tables.groups[class] {
             let mut count = 0usize;
+            let mut offending: [Option<Value<'_>>; MAX_GROUP] = [None; MAX_GROUP];
             values(entity, *prop, &mut |value| {
                 count += 1;
-                for &position in positions {
-                    let offending = &mut results[position].1;
-                    if offending.is_none() && offends(shapes[position].constraint, value) {
-                        *offending = Some(value.describe());
+                for (slot, &position) in offending.iter_mut().zip(positions) {
+                    if slot.is_none() && offends(shapes[position].constraint, value) {
+                        *slot = Some(value);
                     }
                 }
             });
-            for &position in positions {
-                results[position].0 = count;
+            for (slot, &position) in offending.iter().zip(positions) {
+                let rule = match shapes[position].constraint {
+                    Constraint::MinCount(min) if count < min => Rule::DcatapMandatory,
+                    Constraint::MaxCount(max) if count > max => Rule::DcatapCardinality,
+                    Constraint::NodeKind(_) if slot.is_some() => Rule::DcatapNodeKind,
+                    Constraint::Datatype(_) if slot.is_some() => Rule::DcatapDatatype,
+                    _ => continue,
+                };
+                hits.push((position, rule, count, slot.map(|value| value.describe())));
             }
         }
-        for (shape, (count, offending)) in shapes.iter().zip(&mut results) {
-            let count = *count;
-            let offending = offending.take();
-            let rule = match shape.constraint {
-                Constraint::MinCount(min) if count < min => Rule::DcatapMandatory,
-                Constraint::MaxCount(max) if count > max => Rule::DcatapCardinality,
-                Constraint::NodeKind(_) if offending.is_some() => Rule::DcatapNodeKind,
-                Constraint::Datatype(_) if offending.is_some() => Rule::DcatapDatatype,
-                _ => continue,
-            };
+        // In the order of the shapes table.
+        hits.sort_unstable_by_key(|(position, ..)| *position);
+        for (position, rule, count, offending) in hits.drain(..) {
+            let shape = shapes[position];
             let source = Source {
                 iri: shape.iri,
                 hint: shape.hint,
@@ -1021,7 +1024,7 @@ impl<'r> Validator<'r> {
                 };
             });
         }
-        self.results = results;
+        self.hits = hits;
     }
 
     /// Checks the recommended-property shapes of the entity's class.
@@ -1691,6 +1694,31 @@ mod tests {
         }
         for bad in ["P", "PT", "1Y", "P1S", "PT1Y", "P1M1Y", "P1.5Y", "P1YT"] {
             assert!(!duration_ok(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn tables_follow_the_shapes() {
+        let tables = tables();
+        for class in Class::ALL {
+            let shapes = &tables.shapes[class as usize];
+            let table: Vec<_> = SHAPES.iter().filter(|s| s.class == class).collect();
+            assert_eq!(shapes, &table);
+            let mut positions: Vec<usize> = Vec::new();
+            for (prop, group) in &tables.groups[class as usize] {
+                assert!(group.len() <= MAX_GROUP, "{prop:?}");
+                assert!(group.iter().all(|&position| shapes[position].path == *prop));
+                positions.extend(group);
+            }
+            positions.sort_unstable();
+            assert_eq!(positions, (0..shapes.len()).collect::<Vec<_>>());
+        }
+        for shape in SHAPES {
+            assert_eq!(shape.iri, format!("{SHAPE_BASE}{}", shape.id));
+            assert_eq!(shape.hint, format!("shape <{}>", shape.iri));
+        }
+        for prop in Prop::ALL {
+            assert_eq!(prop.name(), compact(prop.iri()));
         }
     }
 
