@@ -68,8 +68,9 @@ pub enum Freshness {
 pub fn last_update(dataset: &Dataset) -> Option<&Temporal> {
     fn latest<'a>(dates: impl Iterator<Item = &'a Temporal>) -> Option<&'a Temporal> {
         dates
-            .filter(|date| date.end_date().is_some())
-            .max_by_key(|date| date.end_date())
+            .filter_map(|date| date.end_date().map(|end| (end, date)))
+            .max_by_key(|(end, _)| *end)
+            .map(|(_, date)| date)
     }
     let distributions = &dataset.distributions;
     latest(
