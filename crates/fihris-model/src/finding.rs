@@ -45,11 +45,13 @@ impl fmt::Display for Severity {
     }
 }
 
-/// Text that is cheap to clone: a `&'static str`, or a string shared behind an [`Arc`].
+/// Text that is cheap to clone: a `&'static str`, a string shared behind an [`Arc`], or a
+/// slice of a [`SharedText`].
 ///
-/// The text of a [`PathSegment`]: a checker that reports many findings on one dataset builds
-/// the dataset's identifier once and every finding shares it. It compares, hashes, prints
-/// and serialises as the `str` it holds.
+/// The text of a [`PathSegment`] and the message and hint of a [`Finding`]: a checker that
+/// reports many findings on one dataset builds the dataset's identifier once and every
+/// finding shares it, and may write the messages of those findings into one text. It
+/// compares, hashes, prints and serialises as the `str` it holds.
 ///
 /// ```
 /// use fihris_model::SharedStr;
