@@ -2,12 +2,14 @@
 //! catalogues: the DCAT-AP 3.0.1 shapes table against `dcat-ap-SHACL.ttl`, the MQA lists
 //! against data.europa.eu's vocabularies, scores within bounds, findings deterministic.
 
+use std::collections::hash_map::DefaultHasher;
 use std::collections::{BTreeMap, BTreeSet};
+use std::hash::{Hash, Hasher};
 
 use fihris_conformance::{arbitrary, read_shared};
-use fihris_model::Temporal;
+use fihris_model::{Finding, Temporal};
 use fihris_rules::{
-    Indicator, MQA_MAX, OfflineChecker, Profile, RuleSet, check, dcat_ap_shapes,
+    Indicator, MQA_MAX, OfflineChecker, Profile, RuleSet, Violation, check, dcat_ap_shapes,
     dcat_ap_violations, mqa_catalog, udata_quality,
 };
 use oxrdf::{NamedOrBlankNode, Term, Triple};
@@ -208,5 +210,46 @@ proptest! {
             prop_assert!((0.0..=1.0).contains(&udata.score()));
         }
         prop_assert_eq!(dcat_ap_violations(&catalog), dcat_ap_violations(&catalog));
+    }
+
+    /// `check` builds the findings of a dataset together (one text and one path allocation
+    /// for all); `dcat_ap_violations` builds each violation on its own. Both say the same.
+    #[test]
+    fn findings_built_together_are_the_findings_built_alone(catalog in arbitrary::catalog(4)) {
+        let report = check(&catalog, &RuleSet::new(Profile::DcatAp));
+        let together: Vec<&Finding> = report
+            .findings()
+            .iter()
+            .filter(|finding| finding.rule_id().starts_with("dcatap."))
+            .collect();
+        let alone: Vec<Finding> = dcat_ap_violations(&catalog)
+            .iter()
+            .map(Violation::to_finding)
+            .collect();
+        prop_assert_eq!(together, alone.iter().collect::<Vec<_>>());
+        let hash = |finding: &Finding| {
+            let mut hasher = DefaultHasher::new();
+            finding.hash(&mut hasher);
+            hasher.finish()
+        };
+        for finding in report.findings() {
+            // The same finding from owned text and a path of its own.
+            let mut owned = Finding::new(
+                finding.rule_id().to_owned(),
+                finding.severity(),
+                finding.path().segments().iter().cloned().collect(),
+                finding.message().to_owned(),
+            );
+            if let Some(hint) = finding.hint() {
+                owned = owned.with_hint(hint.to_owned());
+            }
+            prop_assert_eq!(finding, &owned);
+            prop_assert_eq!(hash(finding), hash(&owned));
+            prop_assert_eq!(finding.to_string(), owned.to_string());
+            prop_assert_eq!(
+                serde_json::to_string(finding).unwrap(),
+                serde_json::to_string(&owned).unwrap()
+            );
+        }
     }
 }

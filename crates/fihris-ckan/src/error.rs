@@ -300,17 +300,19 @@ impl CkanWarning {
     /// of line, record, dataset and field.
     #[must_use]
     pub fn to_finding(&self) -> Finding {
-        let mut path = FindingPath::new();
-        if let Some(line) = self.line {
-            path = path.with(PathSegment::Line(line));
-        }
-        path = path.with(PathSegment::Record(self.record));
-        if let Some(dataset) = &self.dataset {
-            path = path.with(PathSegment::Dataset(dataset.clone()));
-        }
-        if let Some(field) = &self.field {
-            path = path.with(PathSegment::Field(field.clone()));
-        }
+        let path: FindingPath = [
+            self.line.map(PathSegment::Line),
+            Some(PathSegment::Record(self.record)),
+            self.dataset
+                .as_ref()
+                .map(|dataset| PathSegment::Dataset(dataset.clone().into())),
+            self.field
+                .as_ref()
+                .map(|field| PathSegment::Field(field.clone().into())),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         Finding::new(
             self.kind.rule_id(),
             self.kind.severity(),

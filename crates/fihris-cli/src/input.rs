@@ -372,7 +372,8 @@ fn read_one(
     options: &ReadOptions,
     base: Option<String>,
 ) -> Result<Loaded, InputError> {
-    let file = || FindingPath::new().with(PathSegment::File(name.to_owned()));
+    // One file name, shared by every finding on the file.
+    let file_segment = PathSegment::File(name.to_owned().into());
     if let Some(rdf) = format.rdf() {
         let mut reader = DcatReader::new(rdf)
             .with_repairs(options.repair)
@@ -405,16 +406,22 @@ fn read_one(
             .warnings
             .iter()
             .map(|warning| {
-                let mut path = file().with(PathSegment::Dataset(warning.record().to_owned()));
-                if let Some(property) = warning.property() {
-                    path = path.with(PathSegment::Field(property.to_owned()));
-                }
+                let path: FindingPath = [
+                    Some(file_segment.clone()),
+                    Some(PathSegment::Dataset(warning.record().to_owned().into())),
+                    warning
+                        .property()
+                        .map(|property| PathSegment::Field(property.to_owned().into())),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
                 let rule = if warning.repaired() {
                     "dcat.repaired"
                 } else {
                     "dcat.kept-verbatim"
                 };
-                Finding::new(rule, Severity::Warning, path, warning.message())
+                Finding::new(rule, Severity::Warning, path, warning.message().to_owned())
             })
             .collect();
         return Ok(Loaded {
@@ -446,11 +453,7 @@ fn read_one(
             let findings = read
                 .warnings
                 .iter()
-                .map(|warning| {
-                    warning
-                        .to_finding()
-                        .within(PathSegment::File(name.to_owned()))
-                })
+                .map(|warning| warning.to_finding().within(file_segment.clone()))
                 .collect();
             Ok(Loaded {
                 catalog: read.catalog,

@@ -154,7 +154,7 @@ impl InventoryReader {
         };
         let mut findings = Vec::new();
         let base = match &self.file {
-            Some(file) => FindingPath::new().with(PathSegment::File(file.clone())),
+            Some(file) => FindingPath::new().with(PathSegment::File(file.clone().into())),
             None => FindingPath::new(),
         };
         for (index, (name, role)) in header.iter().zip(&roles).enumerate() {
@@ -164,7 +164,7 @@ impl InventoryReader {
                     Severity::Warning,
                     base.clone()
                         .with(PathSegment::Line(1))
-                        .with(PathSegment::Field(name.clone())),
+                        .with(PathSegment::Field(name.clone().into())),
                     format!(
                         "column {} (header {}) names {} again: its values are kept as an \
                          extra column",
@@ -429,7 +429,7 @@ impl Row<'_> {
     ) {
         let mut path = self.path.clone();
         if let Some(header) = header {
-            path = path.with(PathSegment::Field(header.to_owned()));
+            path = path.with(PathSegment::Field(header.to_owned().into()));
         }
         self.findings
             .push(Finding::new(rule, severity, path, message));

@@ -34,7 +34,7 @@ fn positions(findings: &[Finding]) -> Vec<(String, u64, u64, String)> {
                 match segment {
                     PathSegment::Record(record) => position.1 = *record,
                     PathSegment::Line(line) => position.2 = *line,
-                    PathSegment::Field(field) => position.3.clone_from(field),
+                    PathSegment::Field(field) => position.3 = field.to_string(),
                     _ => {}
                 }
             }

@@ -22,7 +22,7 @@ pub use concept::Concept;
 pub use dataset::{Dataset, DatasetSeries};
 pub use distribution::Distribution;
 pub use error::{ModelError, ModelErrorKind};
-pub use finding::{Finding, FindingPath, PathSegment, Severity};
+pub use finding::{Finding, FindingPath, PathSegment, Severity, SharedStr, SharedText};
 pub use inventory::{Inventory, PersonalData};
 pub use iri::{BlankId, Iri, NodeId};
 pub use service::DataService;

@@ -701,7 +701,7 @@ impl Scanner {
 
     fn file_path(&self) -> FindingPath {
         match &self.source_name {
-            Some(name) => FindingPath::new().with(PathSegment::File(name.clone())),
+            Some(name) => FindingPath::new().with(PathSegment::File(name.clone().into())),
             None => FindingPath::new(),
         }
     }
@@ -993,7 +993,8 @@ fn detection_finding(file: &FindingPath, column: &ColumnReport, detection: &Dete
     Finding::new(
         kind.rule_id(),
         detection.severity,
-        file.clone().with(PathSegment::Column(column.name.clone())),
+        file.clone()
+            .with(PathSegment::Column(column.name.clone().into())),
         message,
     )
     .with_hint(hint)
@@ -1040,7 +1041,8 @@ fn risk_findings(file: &FindingPath, risk: &RiskReport) -> Vec<Finding> {
             Finding::new(
                 "privacy.l-diversity",
                 Severity::Error,
-                file.clone().with(PathSegment::Column(sensitive.clone())),
+                file.clone()
+                    .with(PathSegment::Column(sensitive.clone().into())),
                 format!(
                     "{} classes have fewer than l = {} distinct values of the sensitive \
                      column (fewest: {l}): their {sensitive} is disclosed",
@@ -1063,7 +1065,8 @@ fn small_cell_finding(file: &FindingPath, cells: &SmallCells) -> Finding {
     Finding::new(
         "privacy.small-cell",
         Severity::Error,
-        file.clone().with(PathSegment::Column(cells.column.clone())),
+        file.clone()
+            .with(PathSegment::Column(cells.column.clone().into())),
         format!(
             "{} counts below {} (lines {}{more}): each can single out a person",
             cells.cells,

@@ -4,13 +4,13 @@ use std::fmt::Write as _;
 
 use fihris_model::{Catalog, Finding, Severity};
 
-use crate::dcatap::{self, Violation};
+use crate::dcatap;
 use crate::freshness::check_freshness;
 use crate::mqa::{self, CatalogQuality, Indicator, OfflineChecker, QualityScore, UrlChecker};
 use crate::national::check_national;
 use crate::openness::{check_formats, check_licences};
 use crate::rules::{Rule, RuleSet};
-use crate::sink::{Sink, dataset_path};
+use crate::sink::{DatasetPaths, Sink};
 
 /// What a check found: the findings and the MQA scores computed on the way.
 #[derive(Debug, Clone, PartialEq)]
@@ -89,102 +89,117 @@ pub fn check(catalog: &Catalog, rules: &RuleSet) -> Report {
     check_with(catalog, rules, &OfflineChecker)
 }
 
-const DCATAP_RULES: &[Rule] = &[
-    Rule::DcatapMandatory,
-    Rule::DcatapCardinality,
-    Rule::DcatapNodeKind,
-    Rule::DcatapDatatype,
-    Rule::DcatapVocabulary,
-    Rule::DcatapVocabularyRecommended,
-    Rule::DcatapRecommended,
-];
-
-fn emit_violations(violations: &mut Vec<Violation>, sink: &mut Sink<'_>) {
-    for violation in violations.drain(..) {
-        if let Some(severity) = sink.rules().severity_of(violation.rule()) {
-            sink.push(violation.into_finding_at(severity));
-        }
-    }
-}
-
 /// Like [`check`], with a URL checker for the MQA's URL indicators.
 #[must_use]
 pub fn check_with(catalog: &Catalog, rules: &RuleSet, urls: &dyn UrlChecker) -> Report {
     let mut sink = Sink::new(rules);
-    let dcatap_enabled = rules.any_enabled(DCATAP_RULES);
-    let mut session = dcatap::Session::new();
-    let catalog_violations = session.catalog_node(catalog);
-    if dcatap_enabled {
-        emit_violations(catalog_violations, &mut sink);
-    }
-    catalog_violations.clear();
-    let mut scores = Vec::with_capacity(catalog.datasets.len());
-    for dataset in &catalog.datasets {
-        check_formats(dataset, catalog, &mut sink);
-        check_licences(dataset, catalog, &mut sink);
-        check_freshness(dataset, &mut sink);
-        check_national(dataset, catalog, &mut sink);
-        let violations = session.dataset(dataset);
-        let compliant = dcatap::is_compliant(violations);
-        if dcatap_enabled {
-            emit_violations(violations, &mut sink);
+    let mut session = dcatap::Session::new(rules);
+    session.catalog_node(catalog, &mut sink);
+    sink.finish_batch();
+    let datasets = catalog.datasets.len();
+    let mut scores = Vec::with_capacity(datasets);
+    let mut paths: Option<DatasetPaths> = None;
+    for (index, dataset) in catalog.datasets.iter().enumerate() {
+        if index == PROJECT_AFTER {
+            reserve_projected(&mut sink.findings, index, datasets);
         }
-        violations.clear();
+        let paths = match &mut paths {
+            Some(paths) => {
+                paths.reset(dataset);
+                paths
+            }
+            None => paths.insert(DatasetPaths::new(dataset)),
+        };
+        check_formats(dataset, catalog, paths, &mut sink);
+        check_licences(dataset, catalog, paths, &mut sink);
+        check_freshness(dataset, paths, &mut sink);
+        check_national(dataset, catalog, paths, &mut sink);
+        let compliant = session.dataset(dataset, paths, &mut sink);
         let score = mqa::score(dataset, urls, compliant);
-        report_score(dataset, &score, &mut sink);
+        report_score(&score, paths, &mut sink);
+        sink.finish_batch();
         scores.push(score);
     }
-    let rest = session.rest(catalog);
-    if dcatap_enabled {
-        emit_violations(rest, &mut sink);
+    session.rest(catalog, &mut sink);
+    sink.finish_batch();
+    if sink.findings.capacity() / 2 > sink.findings.len() {
+        sink.findings.shrink_to_fit();
     }
-    rest.clear();
     Report {
         findings: sink.findings,
         quality: mqa::catalog_quality(scores),
     }
 }
 
-fn report_score(dataset: &fihris_model::Dataset, score: &QualityScore, sink: &mut Sink<'_>) {
-    if !sink.enabled(Rule::QualityMqa) {
+/// After this many datasets, the findings vector is grown once to the projected total.
+const PROJECT_AFTER: usize = 256;
+
+/// Reserves room for the findings of the whole catalogue, projected from those of the first
+/// `checked` datasets (and 1/16 more), instead of growing (and copying) the vector by
+/// doubling.
+fn reserve_projected(findings: &mut Vec<Finding>, checked: usize, datasets: usize) {
+    let projected = findings
+        .len()
+        .saturating_mul(datasets)
+        .checked_div(checked)
+        .unwrap_or_default();
+    let wanted = projected.saturating_add(projected / 16);
+    let more = wanted.saturating_sub(findings.len()).min(MAX_PROJECTED);
+    // Only a hint: when the room cannot be had, the vector grows as usual.
+    let _ = findings.try_reserve_exact(more);
+}
+
+/// At most this many findings are reserved ahead (about 1.5 GiB).
+const MAX_PROJECTED: usize = 1 << 24;
+
+fn report_score(score: &QualityScore, paths: &DatasetPaths, sink: &mut Sink<'_>) {
+    let Some(severity) = sink.rules().severity_of(Rule::QualityMqa) else {
         return;
-    }
-    let mut missing: Vec<(Indicator, u32)> = score
+    };
+    // The three indicators that would gain the most points, in indicator order among equals.
+    let mut top: [Option<(Indicator, u32)>; 3] = [None; 3];
+    for indicator in score
         .indicators()
         .iter()
         .filter(|indicator| indicator.measured && indicator.earned < indicator.max())
-        .map(|indicator| (indicator.indicator, indicator.max()))
-        .collect();
-    missing.sort_by_key(|(_, points)| std::cmp::Reverse(*points));
-    let hint = (!missing.is_empty()).then(|| {
-        let mut hint = String::from("to gain points: ");
-        for (index, (indicator, points)) in missing.iter().take(3).enumerate() {
-            if index > 0 {
-                hint.push_str(", ");
-            }
-            let _ = write!(hint, "{} (+{points})", indicator.id());
+    {
+        let points = indicator.max();
+        let position = top
+            .iter()
+            .position(|entry| entry.is_none_or(|(_, earlier)| earlier < points));
+        if let Some(position) = position {
+            top[position..].rotate_right(1);
+            top[position] = Some((indicator.indicator, points));
         }
-        hint
-    });
-    sink.emit(
-        Rule::QualityMqa,
-        || dataset_path(dataset),
-        || {
-            let unmeasured = mqa::MQA_MAX - score.measured_max();
-            let mut message = format!(
-                "MQA score {}/{} ({})",
-                score.total(),
-                mqa::MQA_MAX,
-                score.rating()
+    }
+    let batch = &mut sink.batch;
+    let path = paths.dataset(batch);
+    let message = batch.write(|message| {
+        let unmeasured = mqa::MQA_MAX - score.measured_max();
+        let _ = write!(
+            message,
+            "MQA score {}/{} ({})",
+            score.total(),
+            mqa::MQA_MAX,
+            score.rating()
+        );
+        if unmeasured > 0 {
+            let _ = write!(
+                message,
+                "; {unmeasured} points of URL indicators not measured"
             );
-            if unmeasured > 0 {
-                let _ = write!(
-                    message,
-                    "; {unmeasured} points of URL indicators not measured"
-                );
+        }
+    });
+    let hint = top[0].is_some().then(|| {
+        batch.write(|hint| {
+            hint.push_str("to gain points: ");
+            for (index, (indicator, points)) in top.iter().flatten().enumerate() {
+                if index > 0 {
+                    hint.push_str(", ");
+                }
+                let _ = write!(hint, "{} (+{points})", indicator.id());
             }
-            message
-        },
-        hint.as_deref(),
-    );
+        })
+    });
+    batch.push(Rule::QualityMqa, severity, path, message, hint);
 }

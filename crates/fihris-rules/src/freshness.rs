@@ -1,10 +1,12 @@
 //! Freshness: is a dataset updated as often as its frequency promises?
 
+use std::fmt::Write as _;
+
 use fihris_model::{Dataset, Temporal};
 use fihris_vocab::Vocabulary;
 
 use crate::rules::Rule;
-use crate::sink::{Sink, dataset_path, field};
+use crate::sink::{DatasetPaths, Sink};
 
 /// Why a dataset's freshness cannot be judged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -66,8 +68,9 @@ pub enum Freshness {
 pub fn last_update(dataset: &Dataset) -> Option<&Temporal> {
     fn latest<'a>(dates: impl Iterator<Item = &'a Temporal>) -> Option<&'a Temporal> {
         dates
-            .filter(|date| date.end_date().is_some())
-            .max_by_key(|date| date.end_date())
+            .filter_map(|date| date.end_date().map(|end| (end, date)))
+            .max_by_key(|(end, _)| *end)
+            .map(|(_, date)| date)
     }
     let distributions = &dataset.distributions;
     latest(
@@ -108,43 +111,85 @@ pub fn last_update(dataset: &Dataset) -> Option<&Temporal> {
 /// ```
 #[must_use]
 pub fn freshness(dataset: &Dataset, as_of: &Temporal) -> Freshness {
+    match judge(dataset, as_of) {
+        Judged::UpToDate {
+            last_update,
+            days_since_update,
+            interval_days,
+        } => Freshness::UpToDate {
+            last_update: last_update.clone(),
+            days_since_update,
+            interval_days,
+        },
+        Judged::Overdue {
+            last_update,
+            days_since_update,
+            interval_days,
+            days_overdue,
+        } => Freshness::Overdue {
+            last_update: last_update.clone(),
+            days_since_update,
+            interval_days,
+            days_overdue,
+        },
+        Judged::Unknown(reason) => Freshness::Unknown(reason),
+    }
+}
+
+/// [`Freshness`], borrowing the date of the last update.
+enum Judged<'a> {
+    UpToDate {
+        last_update: &'a Temporal,
+        days_since_update: i64,
+        interval_days: u32,
+    },
+    Overdue {
+        last_update: &'a Temporal,
+        days_since_update: i64,
+        interval_days: u32,
+        days_overdue: i64,
+    },
+    Unknown(FreshnessUnknown),
+}
+
+fn judge<'a>(dataset: &'a Dataset, as_of: &Temporal) -> Judged<'a> {
     let Some(periodicity) = &dataset.accrual_periodicity else {
-        return Freshness::Unknown(FreshnessUnknown::NoFrequency);
+        return Judged::Unknown(FreshnessUnknown::NoFrequency);
     };
     let Some(interval_days) = periodicity.known().and_then(|f| f.typical_days()) else {
-        return Freshness::Unknown(FreshnessUnknown::IrregularFrequency);
+        return Judged::Unknown(FreshnessUnknown::IrregularFrequency);
     };
     let Some(last) = last_update(dataset) else {
-        return Freshness::Unknown(FreshnessUnknown::NoUpdateDate);
+        return Judged::Unknown(FreshnessUnknown::NoUpdateDate);
     };
     let (Some(last_day), Some(reference)) = (last.end_date(), as_of.start_date()) else {
-        return Freshness::Unknown(FreshnessUnknown::NoUpdateDate);
+        return Judged::Unknown(FreshnessUnknown::NoUpdateDate);
     };
     let days_since_update = reference.signed_duration_since(last_day).num_days();
     let days_overdue = days_since_update - i64::from(interval_days);
     if days_overdue > 0 {
-        Freshness::Overdue {
-            last_update: last.clone(),
+        Judged::Overdue {
+            last_update: last,
             days_since_update,
             interval_days,
             days_overdue,
         }
     } else {
-        Freshness::UpToDate {
-            last_update: last.clone(),
+        Judged::UpToDate {
+            last_update: last,
             days_since_update,
             interval_days,
         }
     }
 }
 
-pub(crate) fn check_freshness(dataset: &Dataset, sink: &mut Sink<'_>) {
+pub(crate) fn check_freshness(dataset: &Dataset, paths: &DatasetPaths, sink: &mut Sink<'_>) {
     let Some(as_of) = sink.rules().as_of() else {
         return;
     };
-    match freshness(dataset, as_of) {
-        Freshness::UpToDate { .. } => {}
-        Freshness::Overdue {
+    match judge(dataset, as_of) {
+        Judged::UpToDate { .. } => {}
+        Judged::Overdue {
             last_update,
             days_since_update,
             interval_days,
@@ -154,23 +199,27 @@ pub(crate) fn check_freshness(dataset: &Dataset, sink: &mut Sink<'_>) {
                 .accrual_periodicity
                 .as_ref()
                 .map_or("", |concept| concept.known().map_or("", |f| f.code()));
-            sink.emit(
+            sink.emit_with(
                 Rule::FreshnessOverdue,
-                || field(dataset_path(dataset), "dct:modified"),
-                || {
-                    format!(
+                |batch| paths.dataset_field(batch, "dct:modified"),
+                |message| {
+                    let _ = write!(
+                        message,
                         "{days_overdue} days overdue: last updated {last_update} \
                          ({days_since_update} days ago), {frequency} means every {interval_days} days"
-                    )
+                    );
                 },
                 Some("publish the latest data, or correct dct:accrualPeriodicity"),
             );
         }
-        Freshness::Unknown(FreshnessUnknown::IrregularFrequency) => {}
-        Freshness::Unknown(reason) => sink.emit(
+        Judged::Unknown(FreshnessUnknown::IrregularFrequency) => {}
+        Judged::Unknown(reason) => sink.emit_with(
             Rule::FreshnessUnknown,
-            || dataset_path(dataset),
-            || format!("freshness unknown: {}", reason.as_str()),
+            |batch| paths.dataset(batch),
+            |message| {
+                message.push_str("freshness unknown: ");
+                message.push_str(reason.as_str());
+            },
             Some("set dct:accrualPeriodicity and dct:modified"),
         ),
     }

@@ -241,7 +241,7 @@ impl IndicatorScore {
 /// The MQA score of one dataset, indicator by indicator.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QualityScore {
-    indicators: Vec<IndicatorScore>,
+    indicators: [IndicatorScore; Indicator::ALL.len()],
 }
 
 /// The maximum score: 405 points.
@@ -506,24 +506,29 @@ pub(crate) fn score(
 ) -> QualityScore {
     let distributions = &dataset.distributions;
     let any = |test: &dyn Fn(&fihris_model::Distribution) -> bool| distributions.iter().any(test);
-    let formats: Vec<&Concept<FileType>> = distributions
-        .iter()
-        .filter_map(|distribution| distribution.format.as_ref())
-        .collect();
+    let formats = || {
+        distributions
+            .iter()
+            .filter_map(|distribution| distribution.format.as_ref())
+    };
+    let has_formats = formats().next().is_some();
     let in_list = |list: &[&str]| {
-        !formats.is_empty()
-            && formats
-                .iter()
+        has_formats
+            && formats()
                 .all(|format| file_type_code(format).is_some_and(|code| list.contains(&code)))
     };
-    let media_types: Vec<&Iri> = distributions
-        .iter()
-        .filter_map(|distribution| distribution.media_type.as_ref())
-        .collect();
-    let licences: Vec<&LicenseDocument> = distributions
-        .iter()
-        .filter_map(|distribution| distribution.licence.as_ref())
-        .collect();
+    let media_types = || {
+        distributions
+            .iter()
+            .filter_map(|distribution| distribution.media_type.as_ref())
+    };
+    let has_media_types = media_types().next().is_some();
+    let licences = || {
+        distributions
+            .iter()
+            .filter_map(|distribution| distribution.licence.as_ref())
+    };
+    let has_licences = licences().next().is_some();
     let access = all_reachable(
         distributions.iter().flat_map(|d| d.access_urls.iter()),
         checker,
@@ -532,63 +537,55 @@ pub(crate) fn score(
         distributions.iter().flat_map(|d| d.download_urls.iter()),
         checker,
     );
-    let indicators = Indicator::ALL
-        .iter()
-        .map(|&indicator| {
-            let passed: Option<bool> = match indicator {
-                Indicator::KeywordUsage => Some(!dataset.keywords.is_empty()),
-                Indicator::Categories => {
-                    Some(!dataset.themes.is_empty() || !dataset.portal_themes.is_empty())
-                }
-                Indicator::GeoSearch => Some(!dataset.spatial.is_empty()),
-                Indicator::TimeBasedSearch => Some(!dataset.temporal.is_empty()),
-                Indicator::AccessUrlAccessibility => access,
-                Indicator::DownloadUrl => Some(any(&|d| !d.download_urls.is_empty())),
-                Indicator::DownloadUrlAccessibility => download,
-                Indicator::Format => Some(!formats.is_empty()),
-                Indicator::MediaType => Some(!media_types.is_empty()),
-                Indicator::FormatMediaTypeVocabulary => Some(
-                    !formats.is_empty()
-                        && !media_types.is_empty()
-                        && formats
-                            .iter()
-                            .all(|format| file_type_code(format).is_some())
-                        && media_types
-                            .iter()
-                            .all(|iri| is_iana_media_type(iri.as_str())),
-                ),
-                Indicator::NonProprietary => Some(in_list(EDP_NON_PROPRIETARY)),
-                Indicator::MachineReadable => Some(in_list(EDP_MACHINE_READABLE)),
-                Indicator::DcatApCompliance => Some(dcat_ap_compliant),
-                Indicator::LicenceInformation => Some(!licences.is_empty()),
-                Indicator::KnownLicence => {
-                    Some(!licences.is_empty() && licences.iter().all(|l| is_known_licence(l)))
-                }
-                Indicator::AccessRestrictions => Some(dataset.access_rights.is_some()),
-                Indicator::AccessRestrictionsVocabulary => Some(
-                    dataset
-                        .access_rights
-                        .as_ref()
-                        .is_some_and(|rights| rights.iri().starts_with(AccessRight::SCHEME)),
-                ),
-                Indicator::ContactPoint => Some(!dataset.contact_points.is_empty()),
-                Indicator::Publisher => Some(dataset.publisher.is_some()),
-                Indicator::Rights => Some(any(&|d| d.rights.is_some())),
-                Indicator::FileSize => Some(any(&|d| d.byte_size.is_some())),
-                Indicator::DateOfIssue => Some(any(&|d| d.issued.is_some())),
-                Indicator::ModificationDate => Some(any(&|d| d.modified.is_some())),
-            };
-            IndicatorScore {
-                indicator,
-                earned: if passed == Some(true) {
-                    indicator.weight()
-                } else {
-                    0
-                },
-                measured: passed.is_some(),
+    let indicators = std::array::from_fn(|index| {
+        let indicator = Indicator::ALL[index];
+        let passed: Option<bool> = match indicator {
+            Indicator::KeywordUsage => Some(!dataset.keywords.is_empty()),
+            Indicator::Categories => {
+                Some(!dataset.themes.is_empty() || !dataset.portal_themes.is_empty())
             }
-        })
-        .collect();
+            Indicator::GeoSearch => Some(!dataset.spatial.is_empty()),
+            Indicator::TimeBasedSearch => Some(!dataset.temporal.is_empty()),
+            Indicator::AccessUrlAccessibility => access,
+            Indicator::DownloadUrl => Some(any(&|d| !d.download_urls.is_empty())),
+            Indicator::DownloadUrlAccessibility => download,
+            Indicator::Format => Some(has_formats),
+            Indicator::MediaType => Some(has_media_types),
+            Indicator::FormatMediaTypeVocabulary => Some(
+                has_formats
+                    && has_media_types
+                    && formats().all(|format| file_type_code(format).is_some())
+                    && media_types().all(|iri| is_iana_media_type(iri.as_str())),
+            ),
+            Indicator::NonProprietary => Some(in_list(EDP_NON_PROPRIETARY)),
+            Indicator::MachineReadable => Some(in_list(EDP_MACHINE_READABLE)),
+            Indicator::DcatApCompliance => Some(dcat_ap_compliant),
+            Indicator::LicenceInformation => Some(has_licences),
+            Indicator::KnownLicence => Some(has_licences && licences().all(is_known_licence)),
+            Indicator::AccessRestrictions => Some(dataset.access_rights.is_some()),
+            Indicator::AccessRestrictionsVocabulary => Some(
+                dataset
+                    .access_rights
+                    .as_ref()
+                    .is_some_and(|rights| rights.iri().starts_with(AccessRight::SCHEME)),
+            ),
+            Indicator::ContactPoint => Some(!dataset.contact_points.is_empty()),
+            Indicator::Publisher => Some(dataset.publisher.is_some()),
+            Indicator::Rights => Some(any(&|d| d.rights.is_some())),
+            Indicator::FileSize => Some(any(&|d| d.byte_size.is_some())),
+            Indicator::DateOfIssue => Some(any(&|d| d.issued.is_some())),
+            Indicator::ModificationDate => Some(any(&|d| d.modified.is_some())),
+        };
+        IndicatorScore {
+            indicator,
+            earned: if passed == Some(true) {
+                indicator.weight()
+            } else {
+                0
+            },
+            measured: passed.is_some(),
+        }
+    });
     QualityScore { indicators }
 }
 

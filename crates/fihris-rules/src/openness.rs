@@ -1,10 +1,14 @@
 //! Open formats and open licences.
 
+use std::fmt::Write as _;
+use std::ops::Range;
+use std::sync::OnceLock;
+
 use fihris_model::{Catalog, Concept, Dataset, Distribution, LicenseDocument};
 use fihris_vocab::{FileType, Licence, Vocabulary};
 
 use crate::rules::Rule;
-use crate::sink::{Sink, dataset_path, distribution_path, field};
+use crate::sink::{Batch, DatasetPaths, Sink};
 
 /// How open one distribution is.
 ///
@@ -69,55 +73,141 @@ pub(crate) fn effective_licence<'a>(
 
 const OPEN_FORMAT_HINT: &str = "publish the data in an open, machine-readable format (CSV, JSON, GeoJSON, XML, ODS, RDF) next to the XLSX or PDF";
 
-pub(crate) fn check_formats(dataset: &Dataset, catalog: &Catalog, sink: &mut Sink<'_>) {
+/// The messages of the per-distribution format rules of one file type.
+struct FormatMessages {
+    proprietary: String,
+    not_machine_readable: String,
+    /// The 5-star message under an open licence, and without one.
+    stars: [String; 2],
+}
+
+/// Which message of [`FormatMessages`].
+#[derive(Clone, Copy)]
+enum FormatMessage {
+    Proprietary,
+    NotMachineReadable,
+    Stars { open: bool },
+}
+
+impl FormatMessages {
+    fn new(file_type: FileType) -> Self {
+        let stars = |open: bool| {
+            let (stars, licence) = if open {
+                (file_type.stars(), "open licence")
+            } else {
+                (0, "no open licence")
+            };
+            format!("{stars} star(s): {}, {licence}", file_type.code())
+        };
+        Self {
+            proprietary: format!("{} is a proprietary format", file_type.code()),
+            not_machine_readable: format!("{} is not a machine-readable format", file_type.code()),
+            stars: [stars(true), stars(false)],
+        }
+    }
+
+    fn get(&self, which: FormatMessage) -> &str {
+        match which {
+            FormatMessage::Proprietary => &self.proprietary,
+            FormatMessage::NotMachineReadable => &self.not_machine_readable,
+            FormatMessage::Stars { open } => &self.stars[usize::from(!open)],
+        }
+    }
+
+    /// The messages of `file_type`, from a table built once for every file type.
+    fn of(file_type: FileType) -> Option<&'static Self> {
+        static TABLE: OnceLock<Vec<(FileType, FormatMessages)>> = OnceLock::new();
+        let table = TABLE.get_or_init(|| {
+            let mut table: Vec<_> = FileType::ALL
+                .iter()
+                .map(|&file_type| (file_type, Self::new(file_type)))
+                .collect();
+            table.sort_by_key(|(file_type, _)| *file_type);
+            table
+        });
+        table
+            .binary_search_by_key(&file_type, |(file_type, _)| *file_type)
+            .ok()
+            .map(|index| &table[index].1)
+    }
+}
+
+/// Reports a per-distribution format rule.
+fn emit_format(
+    sink: &mut Sink<'_>,
+    rule: Rule,
+    path: impl FnOnce(&mut Batch) -> Range<usize>,
+    file_type: FileType,
+    which: FormatMessage,
+) {
+    match FormatMessages::of(file_type) {
+        Some(messages) => sink.emit(rule, path, messages.get(which), None),
+        None => sink.emit_with(
+            rule,
+            path,
+            |message| message.push_str(FormatMessages::new(file_type).get(which)),
+            None,
+        ),
+    }
+}
+
+pub(crate) fn check_formats(
+    dataset: &Dataset,
+    catalog: &Catalog,
+    paths: &DatasetPaths,
+    sink: &mut Sink<'_>,
+) {
     let mut open_and_machine_readable = false;
-    for distribution in &dataset.distributions {
+    for (index, distribution) in dataset.distributions.iter().enumerate() {
         let openness = Openness::of(distribution, catalog);
         open_and_machine_readable |= openness.non_proprietary && openness.machine_readable;
-        let path = || distribution_path(dataset, distribution);
+        let path = |batch: &mut Batch| paths.distribution(batch, index);
+        let format_path = |batch: &mut Batch| paths.distribution_field(batch, index, "dct:format");
         match (&distribution.format, openness.file_type) {
             (None, _) => sink.emit(
                 Rule::FormatMissing,
-                || field(path(), "dct:format"),
-                || "the distribution does not state its format".to_owned(),
+                format_path,
+                "the distribution does not state its format",
                 Some("set dct:format to an EU file type (CSV, XLSX, PDF…)"),
             ),
-            (Some(Concept::Other(iri)), _) => sink.emit(
+            (Some(Concept::Other(iri)), _) => sink.emit_with(
                 Rule::FormatUnknown,
-                || field(path(), "dct:format"),
-                || format!("the format <{iri}> is not an EU file type fihris knows"),
+                format_path,
+                |message| {
+                    let _ = write!(
+                        message,
+                        "the format <{iri}> is not an EU file type fihris knows"
+                    );
+                },
                 Some("use an IRI of http://publications.europa.eu/resource/authority/file-type"),
             ),
             (Some(_), Some(file_type)) => {
                 if !openness.non_proprietary {
-                    sink.emit(
+                    emit_format(
+                        sink,
                         Rule::FormatProprietary,
                         path,
-                        || format!("{} is a proprietary format", file_type.code()),
-                        None,
+                        file_type,
+                        FormatMessage::Proprietary,
                     );
                 }
                 if !openness.machine_readable {
-                    sink.emit(
+                    emit_format(
+                        sink,
                         Rule::FormatNotMachineReadable,
                         path,
-                        || format!("{} is not a machine-readable format", file_type.code()),
-                        None,
+                        file_type,
+                        FormatMessage::NotMachineReadable,
                     );
                 }
-                if let Some(stars) = openness.stars {
-                    sink.emit(
+                if openness.stars.is_some() {
+                    let open = openness.licence.is_some_and(Licence::is_open);
+                    emit_format(
+                        sink,
                         Rule::FormatStars,
                         path,
-                        || {
-                            let licence = if openness.licence.is_some_and(Licence::is_open) {
-                                "open licence"
-                            } else {
-                                "no open licence"
-                            };
-                            format!("{stars} star(s): {}, {licence}", file_type.code())
-                        },
-                        None,
+                        file_type,
+                        FormatMessage::Stars { open },
                     );
                 }
             }
@@ -127,8 +217,8 @@ pub(crate) fn check_formats(dataset: &Dataset, catalog: &Catalog, sink: &mut Sin
     if !dataset.distributions.is_empty() && !open_and_machine_readable {
         sink.emit(
             Rule::FormatNonProprietary,
-            || dataset_path(dataset),
-            || "no distribution in an open, machine-readable format".to_owned(),
+            |batch| paths.dataset(batch),
+            "no distribution in an open, machine-readable format",
             Some(OPEN_FORMAT_HINT),
         );
     }
@@ -147,35 +237,45 @@ fn licence_name(licence: Licence) -> &'static str {
     licence.spdx_id().unwrap_or_else(|| licence.code())
 }
 
-pub(crate) fn check_licences(dataset: &Dataset, catalog: &Catalog, sink: &mut Sink<'_>) {
+pub(crate) fn check_licences(
+    dataset: &Dataset,
+    catalog: &Catalog,
+    paths: &DatasetPaths,
+    sink: &mut Sink<'_>,
+) {
     let mut known: Vec<Licence> = Vec::new();
-    for distribution in &dataset.distributions {
-        let path = || field(distribution_path(dataset, distribution), "dct:license");
+    for (index, distribution) in dataset.distributions.iter().enumerate() {
+        let path = |batch: &mut Batch| paths.distribution_field(batch, index, "dct:license");
         let Some(document) = effective_licence(distribution, catalog) else {
             sink.emit(
                 Rule::LicenceMissing,
                 path,
-                || {
-                    "the distribution has no licence, neither its own nor the catalogue's"
-                        .to_owned()
-                },
+                "the distribution has no licence, neither its own nor the catalogue's",
                 Some("set dct:license, e.g. the portal's licence or CC-BY-4.0"),
             );
             continue;
         };
         match document.known() {
-            None => sink.emit(
+            None => sink.emit_with(
                 Rule::LicenceUnknown,
                 path,
-                || format!("the licence {} is not one fihris knows", document.id),
+                |message| {
+                    let _ = write!(
+                        message,
+                        "the licence {} is not one fihris knows",
+                        document.id
+                    );
+                },
                 Some("use the EU licence-table IRI or the SPDX IRI of the licence"),
             ),
             Some(licence) => {
                 if !licence.is_open() {
-                    sink.emit(
+                    sink.emit_with(
                         Rule::LicenceOpen,
                         path,
-                        || format!("the licence {} is not open", licence_name(licence)),
+                        |message| {
+                            let _ = write!(message, "the licence {} is not open", licence_name(licence));
+                        },
                         Some("publish under an Open Definition conformant licence (the portal's licence, ODbL, CC-BY, CC0, Etalab 2.0)"),
                     );
                 }
@@ -185,60 +285,76 @@ pub(crate) fn check_licences(dataset: &Dataset, catalog: &Catalog, sink: &mut Si
             }
         }
     }
-    let mut families: Vec<(&'static str, Licence)> = Vec::new();
-    for licence in &known {
-        if let Some(family) = share_alike_family(*licence)
-            && !families.iter().any(|(seen, _)| *seen == family)
-        {
-            families.push((family, *licence));
+    // The first licence of each share-alike family, in order.
+    let first_of_family = |index: usize| {
+        share_alike_family(known[index]).is_some_and(|family| {
+            !known[..index]
+                .iter()
+                .any(|earlier| share_alike_family(*earlier) == Some(family))
+        })
+    };
+    let list = |message: &mut String, names: &mut dyn Iterator<Item = &'static str>| {
+        for (index, name) in names.enumerate() {
+            if index > 0 {
+                message.push_str(", ");
+            }
+            message.push_str(name);
         }
-    }
-    if families.len() > 1 {
-        sink.emit(
+    };
+    if (0..known.len())
+        .filter(|index| first_of_family(*index))
+        .count()
+        > 1
+    {
+        sink.emit_with(
             Rule::LicenceIncompatible,
-            || dataset_path(dataset),
-            || {
-                let names: Vec<&str> = families
-                    .iter()
-                    .map(|(_, licence)| licence_name(*licence))
-                    .collect();
-                format!(
-                    "distributions carry incompatible share-alike licences: {}",
-                    names.join(", ")
-                )
+            |batch| paths.dataset(batch),
+            |message| {
+                message.push_str("distributions carry incompatible share-alike licences: ");
+                list(
+                    message,
+                    &mut (0..known.len())
+                        .filter(|index| first_of_family(*index))
+                        .map(|index| licence_name(known[index])),
+                );
             },
             Some("publish every distribution of a dataset under one licence"),
         );
     }
-    let attribution: Vec<&str> = known
-        .iter()
-        .filter(|licence| licence.is_open() && licence.requires_attribution())
-        .map(|licence| licence_name(*licence))
-        .collect();
-    let share_alike: Vec<&str> = known
-        .iter()
-        .filter(|licence| licence.is_share_alike())
-        .map(|licence| licence_name(*licence))
-        .collect();
-    if !attribution.is_empty() || !share_alike.is_empty() {
-        sink.emit(
+    let attribution = |licence: &&Licence| licence.is_open() && licence.requires_attribution();
+    let share_alike = |licence: &&Licence| licence.is_share_alike();
+    let any_attribution = known.iter().any(|licence| attribution(&licence));
+    let any_share_alike = known.iter().any(|licence| share_alike(&licence));
+    if any_attribution || any_share_alike {
+        sink.emit_with(
             Rule::LicenceDuties,
-            || dataset_path(dataset),
-            || {
-                let mut duties = Vec::new();
-                if !attribution.is_empty() {
-                    duties.push(format!(
-                        "reusers must credit the source ({})",
-                        attribution.join(", ")
-                    ));
+            |batch| paths.dataset(batch),
+            |duties| {
+                if any_attribution {
+                    duties.push_str("reusers must credit the source (");
+                    list(
+                        duties,
+                        &mut known
+                            .iter()
+                            .filter(attribution)
+                            .map(|licence| licence_name(*licence)),
+                    );
+                    duties.push(')');
                 }
-                if !share_alike.is_empty() {
-                    duties.push(format!(
-                        "derived data must be shared under the same licence ({})",
-                        share_alike.join(", ")
-                    ));
+                if any_share_alike {
+                    if any_attribution {
+                        duties.push_str("; ");
+                    }
+                    duties.push_str("derived data must be shared under the same licence (");
+                    list(
+                        duties,
+                        &mut known
+                            .iter()
+                            .filter(share_alike)
+                            .map(|licence| licence_name(*licence)),
+                    );
+                    duties.push(')');
                 }
-                duties.join("; ")
             },
             None,
         );

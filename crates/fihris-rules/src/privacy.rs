@@ -3,7 +3,7 @@
 use fihris_model::{Catalog, Finding, NodeId, PersonalData};
 
 use crate::rules::{Rule, RuleSet};
-use crate::sink::{Sink, distribution_path, field};
+use crate::sink::{DatasetPaths, Sink};
 
 /// What content scans found, distribution by distribution: personal data or not.
 ///
@@ -92,16 +92,19 @@ pub fn check_privacy(catalog: &Catalog, verdicts: &ScanVerdicts, rules: &RuleSet
         if dataset.inventory.personal_data != Some(PersonalData::None) {
             continue;
         }
-        for distribution in &dataset.distributions {
+        let mut paths = None;
+        for (index, distribution) in dataset.distributions.iter().enumerate() {
             if verdicts.get(&distribution.id) == Some(true) {
+                let paths = paths.get_or_insert_with(|| DatasetPaths::new(dataset));
                 sink.emit(
                     Rule::PrivacyDeclaredNone,
-                    || field(distribution_path(dataset, distribution), "personal_data"),
-                    || "the dataset declares no personal data but a scan found some in this distribution".to_owned(),
+                    |batch| paths.distribution_field(batch, index, "personal_data"),
+                    "the dataset declares no personal data but a scan found some in this distribution",
                     Some("withdraw the file, anonymise it, and correct the declaration"),
                 );
             }
         }
+        sink.finish_batch();
     }
     sink.findings
 }

@@ -304,11 +304,6 @@ impl RuleSet {
     pub(crate) fn severity_of(&self, rule: Rule) -> Option<Severity> {
         self.severities[rule as usize]
     }
-
-    /// Whether any rule of `rules` is enabled (lets a family of rules skip its work).
-    pub(crate) fn any_enabled(&self, rules: &[Rule]) -> bool {
-        rules.iter().any(|rule| self.severity_of(*rule).is_some())
-    }
 }
 
 #[cfg(test)]

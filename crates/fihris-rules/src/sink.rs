@@ -1,12 +1,160 @@
-//! Where rules put their findings: applies the rule set's enablement and severities.
+//! Where rules put their findings: applies the rule set's enablement and severities, and
+//! builds the findings of one dataset together so that their messages share one allocation
+//! and their paths another.
 
-use fihris_model::{Dataset, Distribution, Finding, FindingPath, NodeId, PathSegment};
+use std::ops::Range;
+use std::sync::Arc;
+
+use fihris_model::{
+    Dataset, Finding, FindingPath, NodeId, PathSegment, Severity, SharedStr, SharedText,
+};
 
 use crate::rules::{Rule, RuleSet};
+
+/// A message or hint of a pending finding.
+#[derive(Debug, Clone)]
+pub(crate) enum Piece {
+    Static(&'static str),
+    /// A range of [`Batch`]'s text.
+    Written(Range<usize>),
+}
+
+/// A finding of the batch, its message and path kept as ranges of the batch's text and
+/// segments.
+struct Entry {
+    rule_id: &'static str,
+    severity: Severity,
+    path: Range<usize>,
+    message: Piece,
+    hint: Option<Piece>,
+}
+
+/// The findings of one dataset (or of the catalogue node, or of the rest) being built.
+#[derive(Default)]
+pub(crate) struct Batch {
+    entries: Vec<Entry>,
+    /// The written messages and hints, end to end.
+    text: String,
+    /// The paths, end to end.
+    segments: Vec<PathSegment>,
+    /// Paths already laid out, by [`Base`] key: the dataset's, each distribution's.
+    bases: Vec<Option<Range<usize>>>,
+}
+
+impl Batch {
+    /// Lays out a path: `base`, then a field for each of `fields`.
+    pub(crate) fn path(&mut self, base: &[PathSegment], fields: &[&'static str]) -> Range<usize> {
+        let start = self.segments.len();
+        self.segments.extend(base.iter().cloned());
+        self.segments.extend(
+            fields
+                .iter()
+                .map(|field| PathSegment::Field((*field).into())),
+        );
+        start..self.segments.len()
+    }
+
+    /// Lays out the path of a dataset or distribution once per batch (`key` names it).
+    fn base(&mut self, key: usize, base: &[PathSegment]) -> Range<usize> {
+        if let Some(Some(range)) = self.bases.get(key) {
+            return range.clone();
+        }
+        let range = self.path(base, &[]);
+        if self.bases.len() <= key {
+            self.bases.resize(key + 1, None);
+        }
+        self.bases[key] = Some(range.clone());
+        range
+    }
+
+    /// Writes a message or hint.
+    pub(crate) fn write(&mut self, write: impl FnOnce(&mut String)) -> Piece {
+        let start = self.text.len();
+        write(&mut self.text);
+        Piece::Written(start..self.text.len())
+    }
+
+    pub(crate) fn push(
+        &mut self,
+        rule: Rule,
+        severity: Severity,
+        path: Range<usize>,
+        message: Piece,
+        hint: Option<Piece>,
+    ) {
+        self.entries.push(Entry {
+            rule_id: rule.info().id,
+            severity,
+            path,
+            message,
+            hint,
+        });
+    }
+
+    /// Makes the findings of the batch, in order, and empties it.
+    pub(crate) fn finish(&mut self, findings: &mut Vec<Finding>) {
+        let Self {
+            entries,
+            text,
+            segments,
+            bases,
+        } = self;
+        bases.clear();
+        if entries.is_empty() {
+            text.clear();
+            segments.clear();
+            return;
+        }
+        // The text and segments move into the findings; the next batch starts with room
+        // for as much.
+        let shared_text = (!text.is_empty()).then(|| {
+            let next = String::with_capacity(text.len() + text.len() / 4);
+            SharedText::new(std::mem::replace(text, next))
+        });
+        let next = Vec::with_capacity(segments.len() + segments.len() / 4);
+        let paths: FindingPath = std::mem::replace(segments, next).into_iter().collect();
+        let resolve = |piece: Piece| match piece {
+            Piece::Static(piece) => SharedStr::from(piece),
+            Piece::Written(range) => shared_text
+                .as_ref()
+                .and_then(|shared| {
+                    shared.slice(range.clone()).or_else(|| {
+                        Some(
+                            shared
+                                .as_str()
+                                .get(range)
+                                .unwrap_or_default()
+                                .to_owned()
+                                .into(),
+                        )
+                    })
+                })
+                .unwrap_or_else(|| SharedStr::from("")),
+        };
+        for entry in entries.drain(..) {
+            let path = paths.slice(entry.path.clone()).unwrap_or_else(|| {
+                paths
+                    .segments()
+                    .get(entry.path)
+                    .unwrap_or_default()
+                    .iter()
+                    .cloned()
+                    .collect()
+            });
+            let mut finding =
+                Finding::new(entry.rule_id, entry.severity, path, resolve(entry.message));
+            if let Some(hint) = entry.hint {
+                finding = finding.with_hint(resolve(hint));
+            }
+            findings.push(finding);
+        }
+    }
+}
 
 pub(crate) struct Sink<'r> {
     rules: &'r RuleSet,
     pub(crate) findings: Vec<Finding>,
+    pub(crate) batch: Batch,
 }
 
 impl<'r> Sink<'r> {
@@ -14,6 +162,7 @@ impl<'r> Sink<'r> {
         Self {
             rules,
             findings: Vec::new(),
+            batch: Batch::default(),
         }
     }
 
@@ -25,47 +174,135 @@ impl<'r> Sink<'r> {
         self.rules.severity_of(rule).is_some()
     }
 
-    /// Records a finding when the rule is enabled; the message and hint are only built then.
+    /// Records a finding with a static message when the rule is enabled; the path is only
+    /// laid out then.
     pub(crate) fn emit(
         &mut self,
         rule: Rule,
-        path: impl FnOnce() -> FindingPath,
-        message: impl FnOnce() -> String,
-        hint: Option<&str>,
+        path: impl FnOnce(&mut Batch) -> Range<usize>,
+        message: &'static str,
+        hint: Option<&'static str>,
     ) {
         if let Some(severity) = self.rules.severity_of(rule) {
-            let mut finding = Finding::new(rule.info().id, severity, path(), message());
-            if let Some(hint) = hint {
-                finding = finding.with_hint(hint);
-            }
-            self.findings.push(finding);
+            let path = path(&mut self.batch);
+            self.batch.push(
+                rule,
+                severity,
+                path,
+                Piece::Static(message),
+                hint.map(Piece::Static),
+            );
         }
     }
 
-    pub(crate) fn push(&mut self, finding: Finding) {
-        self.findings.push(finding);
+    /// Records a finding when the rule is enabled; the path and message are only built then.
+    pub(crate) fn emit_with(
+        &mut self,
+        rule: Rule,
+        path: impl FnOnce(&mut Batch) -> Range<usize>,
+        message: impl FnOnce(&mut String),
+        hint: Option<&'static str>,
+    ) {
+        if let Some(severity) = self.rules.severity_of(rule) {
+            let path = path(&mut self.batch);
+            let message = self.batch.write(message);
+            self.batch
+                .push(rule, severity, path, message, hint.map(Piece::Static));
+        }
+    }
+
+    /// Makes the findings of the batch.
+    pub(crate) fn finish_batch(&mut self) {
+        self.batch.finish(&mut self.findings);
     }
 }
 
-/// A node id as text (its `Display`), without the formatting machinery for IRIs.
-pub(crate) fn node_string(id: &NodeId) -> String {
+/// A node id as shared text (its `Display`).
+pub(crate) fn node_text(id: &NodeId) -> SharedStr {
     match id {
-        NodeId::Iri(iri) => iri.as_str().to_owned(),
-        NodeId::Blank(_) => id.to_string(),
+        NodeId::Iri(iri) => Arc::<str>::from(iri.as_str()).into(),
+        NodeId::Blank(_) => id.to_string().into(),
     }
 }
 
-/// The path of a dataset.
-pub(crate) fn dataset_path(dataset: &Dataset) -> FindingPath {
-    FindingPath::new().with(PathSegment::Dataset(node_string(&dataset.id)))
+/// The paths of a dataset and of its distributions: their segments, built once per dataset
+/// and shared by every finding on them.
+pub(crate) struct DatasetPaths {
+    dataset: [PathSegment; 1],
+    distributions: Vec<[PathSegment; 2]>,
 }
 
-/// The path of a distribution of a dataset.
-pub(crate) fn distribution_path(dataset: &Dataset, distribution: &Distribution) -> FindingPath {
-    dataset_path(dataset).with(PathSegment::Distribution(node_string(&distribution.id)))
+impl DatasetPaths {
+    pub(crate) fn new(dataset: &Dataset) -> Self {
+        let mut paths = Self {
+            dataset: [PathSegment::Dataset("".into())],
+            distributions: Vec::new(),
+        };
+        paths.reset(dataset);
+        paths
+    }
+
+    /// The paths of another dataset, reusing the room of these.
+    pub(crate) fn reset(&mut self, dataset: &Dataset) {
+        let id = PathSegment::Dataset(node_text(&dataset.id));
+        self.distributions.clear();
+        self.distributions
+            .extend(dataset.distributions.iter().map(|distribution| {
+                [
+                    id.clone(),
+                    PathSegment::Distribution(node_text(&distribution.id)),
+                ]
+            }));
+        self.dataset = [id];
+    }
+
+    /// The segments of the dataset's path.
+    pub(crate) fn dataset_segments(&self) -> &[PathSegment] {
+        &self.dataset
+    }
+
+    /// The segments of the path of the dataset's distribution at `index`.
+    pub(crate) fn distribution_segments(&self, index: usize) -> &[PathSegment] {
+        self.distributions
+            .get(index)
+            .map_or(&self.dataset[..], |segments| &segments[..])
+    }
+
+    /// The dataset's path, laid out once per batch.
+    pub(crate) fn dataset(&self, batch: &mut Batch) -> Range<usize> {
+        batch.base(0, &self.dataset)
+    }
+
+    /// The path of the distribution at `index`, laid out once per batch.
+    pub(crate) fn distribution(&self, batch: &mut Batch, index: usize) -> Range<usize> {
+        batch.base(index + 1, self.distribution_segments(index))
+    }
+
+    /// A field of the dataset.
+    pub(crate) fn dataset_field(&self, batch: &mut Batch, field: &'static str) -> Range<usize> {
+        batch.path(&self.dataset, &[field])
+    }
+
+    /// A field of the distribution at `index`.
+    pub(crate) fn distribution_field(
+        &self,
+        batch: &mut Batch,
+        index: usize,
+        field: &'static str,
+    ) -> Range<usize> {
+        batch.path(self.distribution_segments(index), &[field])
+    }
 }
 
-/// A path extended by a field (`dct:license`).
-pub(crate) fn field(path: FindingPath, name: &str) -> FindingPath {
-    path.with(PathSegment::Field(name.to_owned()))
+/// A path of segments as a standalone path.
+pub(crate) fn standalone(segments: &[PathSegment], fields: &[&'static str]) -> FindingPath {
+    segments
+        .iter()
+        .cloned()
+        .chain(
+            fields
+                .iter()
+                .map(|field| PathSegment::Field((*field).into())),
+        )
+        .collect()
 }

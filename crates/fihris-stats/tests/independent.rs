@@ -261,7 +261,7 @@ fn assessment(spec: &Spec) -> Option<Assessment> {
         assessment = assessment.with_score(QualityScore::new(points, max).unwrap());
     }
     for (rule, severity) in spec.findings {
-        let path = FindingPath::new().with(PathSegment::Dataset(iri(spec.id).to_string()));
+        let path = FindingPath::new().with(PathSegment::Dataset(iri(spec.id).to_string().into()));
         assessment = assessment.with_finding(Finding::new(*rule, *severity, path, "problem"));
     }
     Some(assessment)

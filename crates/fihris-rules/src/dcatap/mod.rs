@@ -16,6 +16,8 @@ mod prop;
 mod shapes;
 
 use std::collections::HashSet;
+use std::fmt::Write as _;
+use std::sync::OnceLock;
 
 use fihris_model::{
     Agent, Catalog, CatalogRecord, Checksum, Concept, DataService, Dataset, DatasetSeries,
@@ -27,7 +29,8 @@ use fihris_vocab::{AccessRight, EuTheme, FileType, Frequency, Language, Vocabula
 pub(crate) use shapes::{SHAPE_BASE, SHAPES};
 
 use crate::mqa::is_iana_media_type;
-use crate::rules::Rule;
+use crate::rules::{Rule, RuleSet};
+use crate::sink::{Batch, DatasetPaths, Piece, Sink, node_text, standalone};
 
 pub(crate) use prop::Prop;
 
@@ -50,6 +53,22 @@ pub(crate) enum Class {
 }
 
 impl Class {
+    const ALL: [Self; 13] = [
+        Self::Catalog,
+        Self::CatalogRecord,
+        Self::Dataset,
+        Self::DatasetSeries,
+        Self::Distribution,
+        Self::DataService,
+        Self::Agent,
+        Self::Checksum,
+        Self::Identifier,
+        Self::Location,
+        Self::PeriodOfTime,
+        Self::Relationship,
+        Self::LicenseDocument,
+    ];
+
     pub(crate) const fn iri(self) -> &'static str {
         match self {
             Self::Catalog => ns::dcat::CATALOG,
@@ -96,6 +115,10 @@ pub(crate) struct PropertyShape {
     pub(crate) class: Class,
     /// The shape IRI after [`SHAPE_BASE`].
     pub(crate) id: &'static str,
+    /// The shape IRI.
+    pub(crate) iri: &'static str,
+    /// The hint of its findings: `shape <IRI>`.
+    pub(crate) hint: &'static str,
     pub(crate) path: Prop,
     pub(crate) constraint: Constraint,
     /// `sh:name`.
@@ -611,7 +634,9 @@ pub struct Violation {
     focus_node: Option<NodeId>,
     focus_class: &'static str,
     result_path: &'static str,
-    source_shape: String,
+    source_shape: &'static str,
+    /// `shape <source_shape>`, the hint of the finding.
+    hint: &'static str,
     rule: Rule,
     shacl_violation: bool,
     message: String,
@@ -643,7 +668,7 @@ impl Violation {
     /// (`http://data.europa.eu/r5r#Dataset_ShapeCV`).
     #[must_use]
     pub fn source_shape(&self) -> &str {
-        &self.source_shape
+        self.source_shape
     }
 
     /// Whether the shape's severity is `sh:Violation` (else `sh:Warning`).
@@ -673,170 +698,340 @@ impl Violation {
     /// The finding this violation reports at the rule's default severity.
     #[must_use]
     pub fn to_finding(&self) -> Finding {
-        self.finding_at(self.rule.info().default_severity)
+        self.clone()
+            .into_finding_at(self.rule.info().default_severity)
     }
 
-    pub(crate) fn rule(&self) -> Rule {
-        self.rule
+    /// The finding, moving the message and location into it.
+    fn into_finding_at(self, severity: Severity) -> Finding {
+        Finding::new(self.rule.info().id, severity, self.location, self.message)
+            .with_hint(self.hint)
     }
-
-    pub(crate) fn finding_at(&self, severity: Severity) -> Finding {
-        self.clone().into_finding_at(severity)
-    }
-
-    /// Like [`Violation::finding_at`], moving the message and location into the finding.
-    pub(crate) fn into_finding_at(self, severity: Severity) -> Finding {
-        let mut hint = String::with_capacity(self.source_shape.len() + 8);
-        hint.push_str("shape <");
-        hint.push_str(&self.source_shape);
-        hint.push('>');
-        Finding::new(self.rule.info().id, severity, self.location, self.message).with_hint(hint)
-    }
-}
-
-struct Validator {
-    violations: Vec<Violation>,
-    seen: HashSet<(NodeId, String)>,
 }
 
 fn compact(iri: &str) -> String {
     ns::compact(iri).unwrap_or_else(|| format!("<{iri}>"))
 }
 
-impl Validator {
-    fn new() -> Self {
+/// Whether `value` breaks the node-kind or datatype `constraint` (counts are checked on
+/// all the values).
+fn offends(constraint: Constraint, value: Value<'_>) -> bool {
+    match (constraint, value) {
+        (Constraint::NodeKind(NodeKind::Literal), Value::Literal { .. })
+        | (Constraint::NodeKind(NodeKind::BlankNodeOrIri), Value::Iri | Value::Blank)
+        | (Constraint::MinCount(_) | Constraint::MaxCount(_), _) => false,
+        (Constraint::NodeKind(_), _) => true,
+        (Constraint::Datatype(expected), Value::Literal { datatype, lexical }) => {
+            datatype != expected || !lexical_ok(expected, lexical)
+        }
+        (Constraint::Datatype(_), _) => true,
+    }
+}
+
+/// The most shapes one property has in one class.
+const MAX_GROUP: usize = 8;
+
+/// What the validator looks up for every violation, built once.
+struct Tables {
+    /// The compact name of each class (`dcat:Dataset`), by `Class as usize`.
+    classes: Vec<String>,
+    /// The compact name of each property (`dct:title`), by `Prop as usize`.
+    props: Vec<String>,
+    /// The property shapes of each class, in table order, by `Class as usize`.
+    shapes: Vec<Vec<&'static PropertyShape>>,
+    /// The properties of each class's shapes, each with the positions of its shapes in
+    /// `shapes` (the values of a property are read once for all its shapes).
+    groups: Vec<Vec<(Prop, Vec<usize>)>>,
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut classes = vec![String::new(); Class::ALL.len()];
+        let mut shapes = vec![Vec::new(); Class::ALL.len()];
+        for class in Class::ALL {
+            classes[class as usize] = compact(class.iri());
+        }
+        for shape in SHAPES {
+            shapes[shape.class as usize].push(shape);
+        }
+        let mut props = vec![String::new(); Prop::ALL.len()];
+        for prop in Prop::ALL {
+            props[*prop as usize] = compact(prop.iri());
+        }
+        let groups = shapes
+            .iter()
+            .map(|shapes| {
+                let mut groups: Vec<(Prop, Vec<usize>)> = Vec::new();
+                for (position, shape) in shapes.iter().enumerate() {
+                    match groups.iter_mut().find(|(prop, _)| *prop == shape.path) {
+                        Some((_, positions)) => positions.push(position),
+                        None => groups.push((shape.path, vec![position])),
+                    }
+                }
+                groups
+            })
+            .collect();
+        Tables {
+            classes,
+            props,
+            shapes,
+            groups,
+        }
+    })
+}
+
+impl Prop {
+    /// The compact name (`dct:title`, else `<IRI>`).
+    fn name(self) -> &'static str {
+        &tables().props[self as usize]
+    }
+}
+
+/// The source shape of a violation: its IRI and the hint of its finding.
+#[derive(Debug, Clone, Copy)]
+struct Source {
+    iri: &'static str,
+    hint: &'static str,
+}
+
+/// A node shape of `mdr-vocabularies.shape.ttl` or `shapes_recommended.ttl`.
+macro_rules! node_shape {
+    ($name:literal) => {
+        Source {
+            iri: concat!("http://data.europa.eu/r5r#", $name),
+            hint: concat!("shape <http://data.europa.eu/r5r#", $name, ">"),
+        }
+    };
+}
+
+const CATALOG_CV: Source = node_shape!("Catalog_ShapeCV");
+const DATASET_CV: Source = node_shape!("Dataset_ShapeCV");
+const DISTRIBUTION_CV: Source = node_shape!("Distribution_ShapeCV");
+const SERIES_CV: Source = node_shape!("DatasetSeries_ShapeCV");
+const SERVICE_CV: Source = node_shape!("DataService_ShapeCV");
+
+/// Where the focus node is: the path of the entity holding it, and the field of that entity
+/// when the focus node is a nested resource (`dct:publisher`). The path of a violation adds
+/// the property; it is only laid out when a violation is reported.
+#[derive(Clone, Copy)]
+struct At<'a> {
+    path: &'a [PathSegment],
+    field: Option<&'static str>,
+}
+
+impl<'a> At<'a> {
+    fn new(path: &'a [PathSegment]) -> Self {
+        Self { path, field: None }
+    }
+
+    fn field(self, field: &'static str) -> Self {
         Self {
-            violations: Vec::new(),
-            seen: HashSet::new(),
+            path: self.path,
+            field: Some(field),
         }
     }
 
+    /// The fields after the path: the nested resource's, then the property.
+    fn fields(&self, property: &'static str) -> ([&'static str; 2], usize) {
+        match self.field {
+            Some(field) => ([field, property], 2),
+            None => ([property, ""], 1),
+        }
+    }
+}
+
+/// Where the validator puts what it finds.
+enum Output<'r> {
+    /// Every violation ([`dcat_ap_violations`]).
+    Violations(Vec<Violation>),
+    /// The findings of the enabled rules, at their severities, in the batch of the check
+    /// ([`crate::check`]).
+    Findings { rules: &'r RuleSet, batch: Batch },
+}
+
+struct Validator<'r> {
+    output: Output<'r>,
+    /// Shared resources (agents, licences, places) already reported for a shape.
+    seen: HashSet<(NodeId, &'static str)>,
+    /// Whether a `sh:Violation` was found since the last [`Validator::take_violated`].
+    violated: bool,
+    /// The shapes an entity violates, reused.
+    hits: Vec<(usize, Rule, usize, Option<String>)>,
+}
+
+impl<'r> Validator<'r> {
+    fn new(output: Output<'r>) -> Self {
+        Self {
+            output,
+            seen: HashSet::new(),
+            violated: false,
+            hits: Vec::new(),
+        }
+    }
+
+    fn violations() -> Self {
+        Self::new(Output::Violations(Vec::new()))
+    }
+
+    fn into_violations(self) -> Vec<Violation> {
+        match self.output {
+            Output::Violations(violations) => violations,
+            Output::Findings { .. } => Vec::new(),
+        }
+    }
+
+    /// Whether a `sh:Violation` was found since the last call.
+    fn take_violated(&mut self) -> bool {
+        std::mem::take(&mut self.violated)
+    }
+
+    /// Reports a violation of `source` by `entity` on `prop`; `tail` writes the message
+    /// after the focus node.
     #[expect(clippy::too_many_arguments, reason = "one call site per kind of shape")]
     fn push(
         &mut self,
         entity: Entity<'_>,
-        location: &FindingPath,
-        path: &'static str,
-        shape: String,
+        at: At<'_>,
+        prop: Prop,
+        source: Source,
         rule: Rule,
         shacl_violation: bool,
-        message: String,
+        tail: impl FnOnce(&mut String),
     ) {
         let focus = entity.id();
         if entity.class().shared()
             && let Some(id @ NodeId::Iri(_)) = focus
-            && !self.seen.insert((id.clone(), shape.clone()))
+            && !self.seen.insert((id.clone(), source.iri))
         {
             return;
         }
-        let mut what = compact(entity.class().iri());
-        if let Some(id) = focus {
-            what.push(' ');
-            match id {
-                NodeId::Iri(iri) => what.push_str(iri.as_str()),
-                NodeId::Blank(_) => what.push_str(&id.to_string()),
+        self.violated |= shacl_violation;
+        let class = tables().classes[entity.class() as usize].as_str();
+        let write = |message: &mut String| {
+            message.push_str(class);
+            match focus {
+                Some(NodeId::Iri(iri)) => {
+                    message.push(' ');
+                    message.push_str(iri.as_str());
+                }
+                Some(id @ NodeId::Blank(_)) => {
+                    let _ = write!(message, " {id}");
+                }
+                None => {}
+            }
+            message.push_str(": ");
+            tail(message);
+        };
+        let (fields, count) = at.fields(prop.name());
+        let fields = &fields[..count];
+        match &mut self.output {
+            Output::Findings { rules, batch } => {
+                if let Some(severity) = rules.severity_of(rule) {
+                    let path = batch.path(at.path, fields);
+                    let message = batch.write(write);
+                    batch.push(
+                        rule,
+                        severity,
+                        path,
+                        message,
+                        Some(Piece::Static(source.hint)),
+                    );
+                }
+            }
+            Output::Violations(violations) => {
+                let mut message = String::new();
+                write(&mut message);
+                violations.push(Violation {
+                    focus_node: focus.cloned(),
+                    focus_class: entity.class().iri(),
+                    result_path: prop.iri(),
+                    source_shape: source.iri,
+                    hint: source.hint,
+                    rule,
+                    shacl_violation,
+                    message,
+                    location: standalone(at.path, fields),
+                });
             }
         }
-        what.push_str(": ");
-        what.push_str(&message);
-        self.violations.push(Violation {
-            focus_node: focus.cloned(),
-            focus_class: entity.class().iri(),
-            result_path: path,
-            source_shape: shape,
-            rule,
-            shacl_violation,
-            message: what,
-            location: location.clone().with(PathSegment::Field(compact(path))),
-        });
     }
 
     /// Checks the consolidated shapes of the entity's class.
-    fn core(&mut self, entity: Entity<'_>, location: &FindingPath) {
-        let class = entity.class();
-        for shape in SHAPES.iter().filter(|shape| shape.class == class) {
+    fn core(&mut self, entity: Entity<'_>, at: At<'_>) {
+        let tables = tables();
+        let class = entity.class() as usize;
+        let shapes = &tables.shapes[class];
+        // The violated shapes: (position in the class's shapes, rule, count, offending value).
+        let mut hits = std::mem::take(&mut self.hits);
+        hits.clear();
+        for (prop, positions) in &tables.groups[class] {
             let mut count = 0usize;
-            let mut offending: Option<String> = None;
-            values(entity, shape.path, &mut |value| {
+            let mut offending: [Option<Value<'_>>; MAX_GROUP] = [None; MAX_GROUP];
+            values(entity, *prop, &mut |value| {
                 count += 1;
-                if offending.is_some() {
-                    return;
-                }
-                let bad = match (shape.constraint, value) {
-                    (Constraint::NodeKind(NodeKind::Literal), Value::Literal { .. })
-                    | (Constraint::NodeKind(NodeKind::BlankNodeOrIri), Value::Iri | Value::Blank)
-                    | (Constraint::MinCount(_) | Constraint::MaxCount(_), _) => false,
-                    (Constraint::NodeKind(_), _) => true,
-                    (Constraint::Datatype(expected), Value::Literal { datatype, lexical }) => {
-                        datatype != expected || !lexical_ok(expected, lexical)
+                for (slot, &position) in offending.iter_mut().zip(positions) {
+                    if slot.is_none() && offends(shapes[position].constraint, value) {
+                        *slot = Some(value);
                     }
-                    (Constraint::Datatype(_), _) => true,
-                };
-                if bad {
-                    offending = Some(value.describe());
                 }
             });
-            let path = shape.path.iri();
-            let property = || compact(path);
-            let (rule, message) = match shape.constraint {
-                Constraint::MinCount(min) if count < min => (
-                    Rule::DcatapMandatory,
-                    format!(
-                        "{} ({}) is mandatory: at least {min} value(s), found {count}",
-                        property(),
-                        shape.name
+            for (slot, &position) in offending.iter().zip(positions) {
+                let rule = match shapes[position].constraint {
+                    Constraint::MinCount(min) if count < min => Rule::DcatapMandatory,
+                    Constraint::MaxCount(max) if count > max => Rule::DcatapCardinality,
+                    Constraint::NodeKind(_) if slot.is_some() => Rule::DcatapNodeKind,
+                    Constraint::Datatype(_) if slot.is_some() => Rule::DcatapDatatype,
+                    _ => continue,
+                };
+                hits.push((position, rule, count, slot.map(|value| value.describe())));
+            }
+        }
+        // In the order of the shapes table.
+        hits.sort_unstable_by_key(|(position, ..)| *position);
+        for (position, rule, count, offending) in hits.drain(..) {
+            let shape = shapes[position];
+            let source = Source {
+                iri: shape.iri,
+                hint: shape.hint,
+            };
+            self.push(entity, at, shape.path, source, rule, true, |message| {
+                let property = shape.path.name();
+                let name = shape.name;
+                let offending = offending.as_deref().unwrap_or_default();
+                let _ = match shape.constraint {
+                    Constraint::MinCount(min) => write!(
+                        message,
+                        "{property} ({name}) is mandatory: at least {min} value(s), found {count}"
                     ),
-                ),
-                Constraint::MaxCount(max) if count > max => (
-                    Rule::DcatapCardinality,
-                    format!(
-                        "{} ({}) takes at most {max} value(s), found {count}",
-                        property(),
-                        shape.name
+                    Constraint::MaxCount(max) => write!(
+                        message,
+                        "{property} ({name}) takes at most {max} value(s), found {count}"
                     ),
-                ),
-                Constraint::NodeKind(kind) if offending.is_some() => (
-                    Rule::DcatapNodeKind,
-                    format!(
-                        "{} ({}) must be {}, found {}",
-                        property(),
-                        shape.name,
+                    Constraint::NodeKind(kind) => write!(
+                        message,
+                        "{property} ({name}) must be {}, found {offending}",
                         match kind {
                             NodeKind::Literal => "a literal",
                             NodeKind::BlankNodeOrIri => "an IRI or a blank node",
                         },
-                        offending.unwrap_or_default()
                     ),
-                ),
-                Constraint::Datatype(datatype) if offending.is_some() => (
-                    Rule::DcatapDatatype,
-                    format!(
-                        "{} ({}) must be a valid {}, found {}",
-                        property(),
-                        shape.name,
+                    Constraint::Datatype(datatype) => write!(
+                        message,
+                        "{property} ({name}) must be a valid {}, found {offending}",
                         compact(datatype),
-                        offending.unwrap_or_default()
                     ),
-                ),
-                _ => continue,
-            };
-            self.push(
-                entity,
-                location,
-                path,
-                format!("{SHAPE_BASE}{}", shape.id),
-                rule,
-                true,
-                message,
-            );
+                };
+            });
         }
+        self.hits = hits;
     }
 
     /// Checks the recommended-property shapes of the entity's class.
-    fn recommended(&mut self, entity: Entity<'_>, location: &FindingPath) {
-        let (shape, props): (&str, &[Prop]) = match entity {
+    fn recommended(&mut self, entity: Entity<'_>, at: At<'_>) {
+        let (source, props): (Source, &[Prop]) = match entity {
             Entity::Catalog(_) => (
-                "Catalog_Shape",
+                node_shape!("Catalog_Shape"),
                 &[
                     Prop::DctLanguage,
                     Prop::DctIssued,
@@ -848,7 +1043,7 @@ impl Validator {
                 ],
             ),
             Entity::Dataset(_) => (
-                "Dataset_Shape",
+                node_shape!("Dataset_Shape"),
                 &[
                     Prop::DcatContactPoint,
                     Prop::DcatDistribution,
@@ -860,7 +1055,7 @@ impl Validator {
                 ],
             ),
             Entity::Distribution(_) => (
-                "Distribution_Shape",
+                node_shape!("Distribution_Shape"),
                 &[
                     Prop::DctDescription,
                     Prop::DcatapAvailability,
@@ -869,7 +1064,7 @@ impl Validator {
                 ],
             ),
             Entity::DataService(_) => (
-                "DataService_Shape",
+                node_shape!("DataService_Shape"),
                 &[
                     Prop::DcatServesDataset,
                     Prop::DcatEndpointDescription,
@@ -881,23 +1076,26 @@ impl Validator {
                 ],
             ),
             Entity::DatasetSeries(_) => (
-                "DatasetSeries_Shape",
+                node_shape!("DatasetSeries_Shape"),
                 &[Prop::DcatContactPoint, Prop::DctPublisher],
             ),
             _ => return,
         };
-        for prop in props {
+        for &prop in props {
             let mut count = 0usize;
-            values(entity, *prop, &mut |_| count += 1);
+            values(entity, prop, &mut |_| count += 1);
             if count == 0 {
                 self.push(
                     entity,
-                    location,
-                    prop.iri(),
-                    format!("http://data.europa.eu/r5r#{shape}"),
+                    at,
+                    prop,
+                    source,
                     Rule::DcatapRecommended,
                     false,
-                    format!("{} is recommended", compact(prop.iri())),
+                    |message| {
+                        message.push_str(prop.name());
+                        message.push_str(" is recommended");
+                    },
                 );
             }
         }
@@ -911,27 +1109,26 @@ impl Validator {
     fn vocabulary(
         &mut self,
         entity: Entity<'_>,
-        location: &FindingPath,
-        node_shape: &str,
+        at: At<'_>,
+        source: Source,
         prop: Prop,
         required: bool,
         bad: Option<&str>,
         what: &str,
     ) {
         if let Some(bad) = bad {
-            self.push(
-                entity,
-                location,
-                prop.iri(),
-                format!("http://data.europa.eu/r5r#{node_shape}"),
-                if required {
-                    Rule::DcatapVocabulary
-                } else {
-                    Rule::DcatapVocabularyRecommended
-                },
-                required,
-                format!("{} <{bad}> is not {what}", compact(prop.iri())),
-            );
+            let rule = if required {
+                Rule::DcatapVocabulary
+            } else {
+                Rule::DcatapVocabularyRecommended
+            };
+            self.push(entity, at, prop, source, rule, required, |message| {
+                message.push_str(prop.name());
+                message.push_str(" <");
+                message.push_str(bad);
+                message.push_str("> is not ");
+                message.push_str(what);
+            });
         }
     }
 }
@@ -987,49 +1184,32 @@ fn eu_theme_missing(themes: &[Concept<EuTheme>], other_themes: usize) -> Option<
     (any && !eu).then_some("(no EU data theme)")
 }
 
-impl Validator {
-    fn agent(&mut self, agent: &Agent, location: &FindingPath, property: &str) {
-        let location = location
-            .clone()
-            .with(PathSegment::Field(property.to_owned()));
-        self.core(Entity::Agent(agent), &location);
+impl Validator<'_> {
+    fn agent(&mut self, agent: &Agent, at: At<'_>, property: &'static str) {
+        self.core(Entity::Agent(agent), at.field(property));
     }
 
-    fn licence(&mut self, licence: &LicenseDocument, location: &FindingPath) {
-        let location = location
-            .clone()
-            .with(PathSegment::Field("dct:license".to_owned()));
-        self.core(Entity::LicenseDocument(licence), &location);
+    fn licence(&mut self, licence: &LicenseDocument, at: At<'_>) {
+        self.core(Entity::LicenseDocument(licence), at.field("dct:license"));
     }
 
-    fn places_and_periods(
-        &mut self,
-        spatial: &[Location],
-        temporal: &[PeriodOfTime],
-        location: &FindingPath,
-    ) {
+    fn places_and_periods(&mut self, spatial: &[Location], temporal: &[PeriodOfTime], at: At<'_>) {
         for place in spatial {
-            let at = location
-                .clone()
-                .with(PathSegment::Field("dct:spatial".to_owned()));
-            self.core(Entity::Location(place), &at);
+            self.core(Entity::Location(place), at.field("dct:spatial"));
         }
         for period in temporal {
-            let at = location
-                .clone()
-                .with(PathSegment::Field("dct:temporal".to_owned()));
-            self.core(Entity::PeriodOfTime(period), &at);
+            self.core(Entity::PeriodOfTime(period), at.field("dct:temporal"));
         }
     }
 
     fn catalog_node(&mut self, catalog: &Catalog) {
-        let location = FindingPath::new();
+        let at = At::new(&[]);
         let entity = Entity::Catalog(catalog);
-        self.core(entity, &location);
+        self.core(entity, at);
         self.vocabulary(
             entity,
-            &location,
-            "Catalog_ShapeCV",
+            at,
+            CATALOG_CV,
             Prop::DctLanguage,
             true,
             outside(&catalog.languages, Language::SCHEME),
@@ -1041,8 +1221,8 @@ impl Validator {
             .any(|iri| iri.as_str() == EuTheme::SCHEME);
         self.vocabulary(
             entity,
-            &location,
-            "Catalog_ShapeCV",
+            at,
+            CATALOG_CV,
             Prop::DcatThemeTaxonomy,
             false,
             (!has_eu_taxonomy).then_some(EuTheme::SCHEME),
@@ -1050,34 +1230,34 @@ impl Validator {
         );
         self.vocabulary(
             entity,
-            &location,
-            "Catalog_ShapeCV",
+            at,
+            CATALOG_CV,
             Prop::DctSpatial,
             false,
             spatial_outside(&catalog.spatial),
             "a country, place, continent or GeoNames IRI",
         );
-        self.recommended(entity, &location);
+        self.recommended(entity, at);
         if let Some(publisher) = &catalog.publisher {
-            self.agent(publisher, &location, "dct:publisher");
+            self.agent(publisher, at, "dct:publisher");
         }
         for creator in &catalog.creators {
-            self.agent(creator, &location, "dct:creator");
+            self.agent(creator, at, "dct:creator");
         }
         if let Some(licence) = &catalog.licence {
-            self.licence(licence, &location);
+            self.licence(licence, at);
         }
-        self.places_and_periods(&catalog.spatial, &[], &location);
+        self.places_and_periods(&catalog.spatial, &[], at);
     }
 
-    fn dataset(&mut self, dataset: &Dataset) {
-        let location = crate::sink::dataset_path(dataset);
+    fn dataset(&mut self, dataset: &Dataset, paths: &DatasetPaths) {
+        let at = At::new(paths.dataset_segments());
         let entity = Entity::Dataset(dataset);
-        self.core(entity, &location);
-        let shape = "Dataset_ShapeCV";
+        self.core(entity, at);
+        let shape = DATASET_CV;
         self.vocabulary(
             entity,
-            &location,
+            at,
             shape,
             Prop::DctAccrualPeriodicity,
             true,
@@ -1086,7 +1266,7 @@ impl Validator {
         );
         self.vocabulary(
             entity,
-            &location,
+            at,
             shape,
             Prop::DctLanguage,
             true,
@@ -1095,7 +1275,7 @@ impl Validator {
         );
         self.vocabulary(
             entity,
-            &location,
+            at,
             shape,
             Prop::DctSpatial,
             false,
@@ -1104,7 +1284,7 @@ impl Validator {
         );
         self.vocabulary(
             entity,
-            &location,
+            at,
             shape,
             Prop::DcatTheme,
             false,
@@ -1117,7 +1297,7 @@ impl Validator {
             .any(|iri| iri.as_str().starts_with(DATASET_TYPE));
         self.vocabulary(
             entity,
-            &location,
+            at,
             shape,
             Prop::DctType,
             false,
@@ -1130,46 +1310,43 @@ impl Validator {
         );
         self.vocabulary(
             entity,
-            &location,
+            at,
             shape,
             Prop::DctAccessRights,
             false,
             outside(&dataset.access_rights, AccessRight::SCHEME),
             "an access right of the EU access-right table",
         );
-        self.recommended(entity, &location);
+        self.recommended(entity, at);
         if let Some(publisher) = &dataset.publisher {
-            self.agent(publisher, &location, "dct:publisher");
+            self.agent(publisher, at, "dct:publisher");
         }
         for creator in &dataset.creators {
-            self.agent(creator, &location, "dct:creator");
+            self.agent(creator, at, "dct:creator");
         }
-        self.places_and_periods(&dataset.spatial, &dataset.temporal, &location);
+        self.places_and_periods(&dataset.spatial, &dataset.temporal, at);
         for identifier in &dataset.other_identifiers {
-            let at = location
-                .clone()
-                .with(PathSegment::Field("adms:identifier".to_owned()));
-            self.core(Entity::Identifier(identifier), &at);
+            self.core(Entity::Identifier(identifier), at.field("adms:identifier"));
         }
         for relation in &dataset.qualified_relations {
-            let at = location
-                .clone()
-                .with(PathSegment::Field("dcat:qualifiedRelation".to_owned()));
-            self.core(Entity::Relationship(relation), &at);
+            self.core(
+                Entity::Relationship(relation),
+                at.field("dcat:qualifiedRelation"),
+            );
         }
-        for distribution in &dataset.distributions {
-            self.distribution(dataset, distribution);
+        for (index, distribution) in dataset.distributions.iter().enumerate() {
+            self.distribution(distribution, paths.distribution_segments(index));
         }
     }
 
-    fn distribution(&mut self, dataset: &Dataset, distribution: &Distribution) {
-        let location = crate::sink::distribution_path(dataset, distribution);
+    fn distribution(&mut self, distribution: &Distribution, location: &[PathSegment]) {
+        let at = At::new(location);
         let entity = Entity::Distribution(distribution);
-        self.core(entity, &location);
-        let shape = "Distribution_ShapeCV";
+        self.core(entity, at);
+        let shape = DISTRIBUTION_CV;
         self.vocabulary(
             entity,
-            &location,
+            at,
             shape,
             Prop::DctFormat,
             true,
@@ -1178,7 +1355,7 @@ impl Validator {
         );
         self.vocabulary(
             entity,
-            &location,
+            at,
             shape,
             Prop::DctLanguage,
             true,
@@ -1187,7 +1364,7 @@ impl Validator {
         );
         self.vocabulary(
             entity,
-            &location,
+            at,
             shape,
             Prop::AdmsStatus,
             true,
@@ -1199,7 +1376,7 @@ impl Validator {
         );
         self.vocabulary(
             entity,
-            &location,
+            at,
             shape,
             Prop::DcatapAvailability,
             true,
@@ -1216,7 +1393,7 @@ impl Validator {
         ] {
             self.vocabulary(
                 entity,
-                &location,
+                at,
                 shape,
                 prop,
                 true,
@@ -1224,26 +1401,24 @@ impl Validator {
                 "an IANA media type (https://www.iana.org/assignments/media-types/…)",
             );
         }
-        self.recommended(entity, &location);
+        self.recommended(entity, at);
         if let Some(licence) = &distribution.licence {
-            self.licence(licence, &location);
+            self.licence(licence, at);
         }
         if let Some(checksum) = &distribution.checksum {
-            let at = location
-                .clone()
-                .with(PathSegment::Field("spdx:checksum".to_owned()));
-            self.core(Entity::Checksum(checksum), &at);
+            self.core(Entity::Checksum(checksum), at.field("spdx:checksum"));
         }
     }
 
     fn series(&mut self, series: &DatasetSeries) {
-        let location = FindingPath::new().with(PathSegment::Dataset(series.id.to_string()));
+        let location = [PathSegment::Dataset(node_text(&series.id))];
+        let at = At::new(&location);
         let entity = Entity::DatasetSeries(series);
-        self.core(entity, &location);
+        self.core(entity, at);
         self.vocabulary(
             entity,
-            &location,
-            "DatasetSeries_ShapeCV",
+            at,
+            SERIES_CV,
             Prop::DctAccrualPeriodicity,
             true,
             outside(&series.accrual_periodicity, Frequency::SCHEME),
@@ -1251,28 +1426,29 @@ impl Validator {
         );
         self.vocabulary(
             entity,
-            &location,
-            "DatasetSeries_ShapeCV",
+            at,
+            SERIES_CV,
             Prop::DctSpatial,
             false,
             spatial_outside(&series.spatial),
             "a country, place, continent or GeoNames IRI",
         );
-        self.recommended(entity, &location);
+        self.recommended(entity, at);
         if let Some(publisher) = &series.publisher {
-            self.agent(publisher, &location, "dct:publisher");
+            self.agent(publisher, at, "dct:publisher");
         }
-        self.places_and_periods(&series.spatial, &series.temporal, &location);
+        self.places_and_periods(&series.spatial, &series.temporal, at);
     }
 
     fn service(&mut self, service: &DataService) {
-        let location = FindingPath::new().with(PathSegment::Service(service.id.to_string()));
+        let location = [PathSegment::Service(node_text(&service.id))];
+        let at = At::new(&location);
         let entity = Entity::DataService(service);
-        self.core(entity, &location);
+        self.core(entity, at);
         self.vocabulary(
             entity,
-            &location,
-            "DataService_ShapeCV",
+            at,
+            SERVICE_CV,
             Prop::DctFormat,
             true,
             outside(&service.formats, FileType::SCHEME),
@@ -1280,8 +1456,8 @@ impl Validator {
         );
         self.vocabulary(
             entity,
-            &location,
-            "DataService_ShapeCV",
+            at,
+            SERVICE_CV,
             Prop::DcatTheme,
             false,
             eu_theme_missing(&service.themes, 0),
@@ -1289,30 +1465,31 @@ impl Validator {
         );
         self.vocabulary(
             entity,
-            &location,
-            "DataService_ShapeCV",
+            at,
+            SERVICE_CV,
             Prop::DctAccessRights,
             false,
             outside(&service.access_rights, AccessRight::SCHEME),
             "an access right of the EU access-right table",
         );
-        self.recommended(entity, &location);
+        self.recommended(entity, at);
         if let Some(publisher) = &service.publisher {
-            self.agent(publisher, &location, "dct:publisher");
+            self.agent(publisher, at, "dct:publisher");
         }
         for creator in &service.creators {
-            self.agent(creator, &location, "dct:creator");
+            self.agent(creator, at, "dct:creator");
         }
         if let Some(licence) = &service.licence {
-            self.licence(licence, &location);
+            self.licence(licence, at);
         }
-        self.places_and_periods(&service.spatial, &service.temporal, &location);
+        self.places_and_periods(&service.spatial, &service.temporal, at);
     }
 
     fn record(&mut self, record: &CatalogRecord) {
-        let location =
-            FindingPath::new().with(PathSegment::Field(format!("dcat:record {}", record.id)));
-        self.core(Entity::CatalogRecord(record), &location);
+        let location = [PathSegment::Field(
+            format!("dcat:record {}", record.id).into(),
+        )];
+        self.core(Entity::CatalogRecord(record), At::new(&location));
     }
 }
 
@@ -1350,16 +1527,16 @@ impl Validator {
 /// ```
 #[must_use]
 pub fn dcat_ap_violations(catalog: &Catalog) -> Vec<Violation> {
-    let mut validator = Validator::new();
+    let mut validator = Validator::violations();
     validator.catalog_node(catalog);
     for dataset in &catalog.datasets {
-        validator.dataset(dataset);
+        validator.dataset(dataset, &DatasetPaths::new(dataset));
     }
     validator.rest(catalog);
-    validator.violations
+    validator.into_violations()
 }
 
-impl Validator {
+impl Validator<'_> {
     fn rest(&mut self, catalog: &Catalog) {
         for series in &catalog.series {
             self.series(series);
@@ -1377,18 +1554,16 @@ impl Validator {
 /// places…).
 #[must_use]
 pub fn dataset_violations(dataset: &Dataset) -> Vec<Violation> {
-    let mut validator = Validator::new();
-    validator.dataset(dataset);
-    validator.violations
+    let mut validator = Validator::violations();
+    validator.dataset(dataset, &DatasetPaths::new(dataset));
+    validator.into_violations()
 }
 
 /// No `sh:Violation` for the dataset and its distributions (the MQA's DCAT-AP compliance).
 pub(crate) fn dataset_is_compliant(dataset: &Dataset) -> bool {
-    is_compliant(&dataset_violations(dataset))
-}
-
-pub(crate) fn is_compliant(violations: &[Violation]) -> bool {
-    !violations.iter().any(Violation::is_violation)
+    !dataset_violations(dataset)
+        .iter()
+        .any(Violation::is_violation)
 }
 
 /// One shape of `dcat-ap-SHACL.ttl` this crate checks natively.
@@ -1451,31 +1626,50 @@ pub fn dcat_ap_shapes() -> impl Iterator<Item = CheckedShape> {
     SHAPES.iter().map(CheckedShape)
 }
 
-/// Runs the validator in the order `check` reports: catalogue node first, then per dataset.
-pub(crate) struct Session {
-    validator: Validator,
+/// Runs the validator in the order `check` reports (catalogue node first, then per dataset),
+/// putting the findings of the enabled rules in the batch of the check.
+pub(crate) struct Session<'r> {
+    validator: Validator<'r>,
 }
 
-impl Session {
-    pub(crate) fn new() -> Self {
+impl<'r> Session<'r> {
+    pub(crate) fn new(rules: &'r RuleSet) -> Self {
         Self {
-            validator: Validator::new(),
+            validator: Validator::new(Output::Findings {
+                rules,
+                batch: Batch::default(),
+            }),
         }
     }
 
-    pub(crate) fn catalog_node(&mut self, catalog: &Catalog) -> &mut Vec<Violation> {
-        self.validator.catalog_node(catalog);
-        &mut self.validator.violations
+    /// Runs `check` with the sink's batch; whether a `sh:Violation` was found.
+    fn run(&mut self, sink: &mut Sink<'_>, check: impl FnOnce(&mut Validator<'r>)) -> bool {
+        if let Output::Findings { batch, .. } = &mut self.validator.output {
+            std::mem::swap(batch, &mut sink.batch);
+        }
+        check(&mut self.validator);
+        if let Output::Findings { batch, .. } = &mut self.validator.output {
+            std::mem::swap(batch, &mut sink.batch);
+        }
+        self.validator.take_violated()
     }
 
-    pub(crate) fn dataset(&mut self, dataset: &Dataset) -> &mut Vec<Violation> {
-        self.validator.dataset(dataset);
-        &mut self.validator.violations
+    pub(crate) fn catalog_node(&mut self, catalog: &Catalog, sink: &mut Sink<'_>) {
+        self.run(sink, |validator| validator.catalog_node(catalog));
     }
 
-    pub(crate) fn rest(&mut self, catalog: &Catalog) -> &mut Vec<Violation> {
-        self.validator.rest(catalog);
-        &mut self.validator.violations
+    /// Checks a dataset; whether it has no `sh:Violation` (the MQA's DCAT-AP compliance).
+    pub(crate) fn dataset(
+        &mut self,
+        dataset: &Dataset,
+        paths: &DatasetPaths,
+        sink: &mut Sink<'_>,
+    ) -> bool {
+        !self.run(sink, |validator| validator.dataset(dataset, paths))
+    }
+
+    pub(crate) fn rest(&mut self, catalog: &Catalog, sink: &mut Sink<'_>) {
+        self.run(sink, |validator| validator.rest(catalog));
     }
 }
 
@@ -1500,6 +1694,31 @@ mod tests {
         }
         for bad in ["P", "PT", "1Y", "P1S", "PT1Y", "P1M1Y", "P1.5Y", "P1YT"] {
             assert!(!duration_ok(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn tables_follow_the_shapes() {
+        let tables = tables();
+        for class in Class::ALL {
+            let shapes = &tables.shapes[class as usize];
+            let table: Vec<_> = SHAPES.iter().filter(|s| s.class == class).collect();
+            assert_eq!(shapes, &table);
+            let mut positions: Vec<usize> = Vec::new();
+            for (prop, group) in &tables.groups[class as usize] {
+                assert!(group.len() <= MAX_GROUP, "{prop:?}");
+                assert!(group.iter().all(|&position| shapes[position].path == *prop));
+                positions.extend(group);
+            }
+            positions.sort_unstable();
+            assert_eq!(positions, (0..shapes.len()).collect::<Vec<_>>());
+        }
+        for shape in SHAPES {
+            assert_eq!(shape.iri, format!("{SHAPE_BASE}{}", shape.id));
+            assert_eq!(shape.hint, format!("shape <{}>", shape.iri));
+        }
+        for prop in Prop::ALL {
+            assert_eq!(prop.name(), compact(prop.iri()));
         }
     }
 

@@ -14,7 +14,15 @@ macro_rules! shapes {
     ($(($class:ident, $id:literal, $path:ident, $constraint:expr, $name:literal),)+) => {
         /// Every property shape checked, grouped by class.
         pub(crate) const SHAPES: &[PropertyShape] = &[
-            $(PropertyShape { class: Class::$class, id: $id, path: Prop::$path, constraint: $constraint, name: $name },)+
+            $(PropertyShape {
+                class: Class::$class,
+                id: $id,
+                iri: concat!("https://semiceu.github.io/DCAT-AP/releases/3.0.1#", $id),
+                hint: concat!("shape <https://semiceu.github.io/DCAT-AP/releases/3.0.1#", $id, ">"),
+                path: Prop::$path,
+                constraint: $constraint,
+                name: $name,
+            },)+
         ];
     };
 }
