@@ -1,5 +1,6 @@
 #![no_main]
-//! Any bytes given to the DCAT-AP N-Triples readers: no panic; a catalogue that reads writes
+//! Any bytes given to the DCAT-AP N-Triples readers: read as oxttl's strict parser reads them
+//! ([`fihris_fuzz::reads_as_the_strict_parser`]); no panic; a catalogue that reads writes
 //! back losslessly (no implied triples) and reads to the same model; and the streaming
 //! reader, when it accepts the input, yields the datasets the whole reader reads.
 
@@ -8,6 +9,7 @@ use fihris_model::Dataset;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
+    fihris_fuzz::reads_as_the_strict_parser(RdfFormat::NTriples, data);
     let reader = DcatReader::new(RdfFormat::NTriples).with_max_input_bytes(1 << 20);
     let Ok(first) = reader.read_slice(data) else {
         return;

@@ -1,6 +1,6 @@
 //! Properties shared by several fuzz targets.
 
-use fihris_dcat::{DcatReader, DcatWriter, RdfFormat};
+use fihris_dcat::{DcatReader, DcatWriter, RdfFormat, ReadErrorKind};
 
 /// Any bytes given to the DCAT-AP reader of `format`: no panic; a catalogue that reads writes
 /// back losslessly (no implied triples) in the same syntax, and that reads to the same model.
@@ -19,4 +19,24 @@ pub fn rdf_round_trip(format: RdfFormat, data: &[u8]) {
         .read_slice(&written)
         .expect("what the writer writes reads back");
     assert_eq!(again.catalog, first.catalog);
+}
+
+/// Any bytes given to the Turtle or N-Triples reader read as the strict parser (oxttl) reads
+/// them: a document oxttl reads gives the catalogue of oxttl's triples, one it refuses is a
+/// syntax error. The reader has a fast path of its own for these formats.
+pub fn reads_as_the_strict_parser(format: RdfFormat, data: &[u8]) {
+    let reader = DcatReader::new(format).with_max_input_bytes(1 << 20);
+    let strict: Result<Vec<oxrdf::Triple>, _> = if format == RdfFormat::NTriples {
+        oxttl::NTriplesParser::new().for_slice(data).collect()
+    } else {
+        oxttl::TurtleParser::new().for_slice(data).collect()
+    };
+    match (reader.read_slice(data), strict) {
+        (Ok(read), Ok(triples)) => {
+            assert_eq!(read.catalog, reader.read_triples(triples).catalog);
+        }
+        (Ok(_), Err(error)) => panic!("read, but the strict parser refuses it: {error}"),
+        (Err(error), Ok(_)) => assert_ne!(error.kind(), ReadErrorKind::Syntax, "{error}"),
+        (Err(_), Err(_)) => {}
+    }
 }

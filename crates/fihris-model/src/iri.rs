@@ -277,26 +277,39 @@ fn plainly_valid(iri: &str) -> bool {
     let mut in_fragment = false;
     let mut at = 0;
     while let Some(&byte) = tail.get(at) {
-        match byte {
-            b'%' => {
-                if !(tail.get(at + 1).is_some_and(u8::is_ascii_hexdigit)
-                    && tail.get(at + 2).is_some_and(u8::is_ascii_hexdigit))
+        if !PLAIN_PATH[usize::from(byte)] {
+            match byte {
+                b'%' if tail.get(at + 1).is_some_and(u8::is_ascii_hexdigit)
+                    && tail.get(at + 2).is_some_and(u8::is_ascii_hexdigit) =>
                 {
-                    return false;
+                    at += 2;
                 }
-                at += 2;
+                b'#' if !in_fragment => in_fragment = true,
+                _ => return false,
             }
-            b'#' if in_fragment => return false,
-            b'#' => in_fragment = true,
-            b'-' | b'.' | b'_' | b'~' | b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+'
-            | b',' | b';' | b'=' | b':' | b'@' | b'/' | b'?' => {}
-            _ if byte.is_ascii_alphanumeric() => {}
-            _ => return false,
         }
         at += 1;
     }
     true
 }
+
+/// The ASCII characters a path, query or fragment holds as they are: unreserved
+/// characters, sub-delimiters, `:`, `@`, `/` and `?`.
+const PLAIN_PATH: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        table[byte] = (byte as u8).is_ascii_alphanumeric();
+        byte += 1;
+    }
+    let others = b"-._~!$&'()*+,;=:@/?";
+    let mut i = 0;
+    while i < others.len() {
+        table[others[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 #[cfg(test)]
 mod tests {
