@@ -63,8 +63,8 @@ const PARALLEL_MIN_BYTES: usize = 1 << 20;
 /// A large document is read in two halves on two threads, split at a line that starts a
 /// statement. The first half read to its end without error shows the split was between two
 /// statements; the second half is read with the prefixes of the head of the document, so a
-/// prefix declared in the first half after its first triple, or any failure, sends the whole
-/// document to one thread.
+/// prefix bound again to another IRI in the first half after its first triple, or any
+/// failure, sends the whole document to one thread.
 pub(crate) fn parse_fast<'a>(
     bytes: &'a [u8],
     ntriples: bool,
@@ -160,7 +160,7 @@ struct Parser<'a> {
     closes_after_bare_literal: bool,
     /// A triple was read.
     triples_seen: bool,
-    /// A prefix was declared after a triple.
+    /// A prefix was bound again, to another IRI, after a triple.
     late_prefix: bool,
 }
 
@@ -234,7 +234,6 @@ impl<'a> Parser<'a> {
                 return Some(());
             }
             if self.directive()? {
-                self.late_prefix |= self.triples_seen;
                 continue;
             }
             self.triples_seen = true;
@@ -318,7 +317,12 @@ impl<'a> Parser<'a> {
         self.expect(b':')?;
         self.skip_space(false)?;
         let iri = self.iri_ref()?;
-        self.prefixes.insert(name, iri);
+        // The second half of a document is read with the prefixes of its head: one bound
+        // again to another IRI after a triple may change its meaning there. A new prefix
+        // cannot: the second half, not knowing it, fails if it uses it.
+        if let Some(previous) = self.prefixes.insert(name, iri) {
+            self.late_prefix |= self.triples_seen && previous != iri;
+        }
         Some(())
     }
 
