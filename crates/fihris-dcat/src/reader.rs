@@ -1958,7 +1958,10 @@ impl<'a> Builder<'a> {
     }
 
     fn build(mut self) -> ReadOutput {
-        let catalogs = self.subjects_typed(dcat::CATALOG);
+        // A catalogue the model cannot name (a relative IRI without a base) is no catalogue:
+        // its triples are dropped with a warning, as any triple about such a node.
+        let mut catalogs = self.subjects_typed(dcat::CATALOG);
+        catalogs.retain(|node| to_node_id(node).is_some());
         let triples = self.triples;
         let sub_catalogs: FxHashSet<&NamedOrBlankNode> = triples
             .iter()
@@ -2316,4 +2319,59 @@ fn unreachable_blank() -> BlankId {
 #[expect(clippy::panic, reason = "the title is a non-blank constant")]
 fn unreachable_catalog() -> Catalog {
     panic!("a catalogue with a non-blank title is valid")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::DcatWriter;
+
+    const RELATIVE_CATALOG: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    xmlns:dcat="http://www.w3.org/ns/dcat#" xmlns:dct="http://purl.org/dc/terms/">
+  <dcat:Catalog rdf:about="catalogue/">
+    <dct:title>Portail</dct:title>
+    <dcat:dataset rdf:resource="https://data.gov.ma/d/1"/>
+  </dcat:Catalog>
+  <dcat:Dataset rdf:about="https://data.gov.ma/d/1"><dct:title>Population</dct:title></dcat:Dataset>
+  <dcat:Dataset rdf:about="https://data.gov.ma/d/2"><dct:title>PIB</dct:title></dcat:Dataset>
+</rdf:RDF>"#;
+
+    #[test]
+    fn a_catalogue_with_a_relative_iri_and_no_base_is_dropped_with_warnings() {
+        let reader = DcatReader::new(RdfFormat::RdfXml);
+        let first = reader
+            .read_slice(RELATIVE_CATALOG.as_bytes())
+            .expect("lenient RDF/XML");
+        assert!(crate::is_implicit(&first.catalog));
+        let ids: Vec<String> = first
+            .catalog
+            .datasets
+            .iter()
+            .map(|d| d.id.to_string())
+            .collect();
+        assert_eq!(ids, ["https://data.gov.ma/d/1", "https://data.gov.ma/d/2"]);
+        assert!(
+            first.warnings.iter().any(|w| w.record() == "catalogue/"),
+            "{:?}",
+            first.warnings
+        );
+        // Read -> write -> read gives the same model.
+        let mut writer = DcatWriter::new(RdfFormat::RdfXml, Vec::new()).with_implied_triples(false);
+        writer.write_catalog(&first.catalog).expect("in memory");
+        let written = writer.finish().expect("in memory");
+        let again = reader.read_slice(&written).expect("written RDF/XML reads");
+        assert_eq!(again.catalog, first.catalog);
+
+        // With a base IRI the catalogue resolves and links its dataset.
+        let based = DcatReader::new(RdfFormat::RdfXml)
+            .with_base_iri("https://data.gov.ma/")
+            .read_slice(RELATIVE_CATALOG.as_bytes())
+            .expect("lenient RDF/XML");
+        assert_eq!(
+            based.catalog.id.to_string(),
+            "https://data.gov.ma/catalogue/"
+        );
+        assert_eq!(based.catalog.datasets.len(), 1);
+    }
 }

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
 use std::io::Read;
 
-use fihris_model::{Catalog, Dataset};
+use fihris_model::{BlankId, Catalog, Dataset, Iri, NodeId};
 use fihris_vocab::ns::{dcat, rdf};
 use oxrdf::{NamedOrBlankNode, Term, Triple};
 use oxttl::NTriplesParser;
@@ -20,7 +20,9 @@ use crate::reader::{DcatReader, Warning};
 ///
 /// The catalogue's own triples must come first (they are read by [`NTriplesStream::new`]).
 /// Series, services, records and triples about no dataset (vocabulary typings, the portal
-/// theme scheme) are gathered into [`NTriplesStream::catalog`], without duplicates.
+/// theme scheme) are gathered into [`NTriplesStream::catalog`], without duplicates. So is
+/// the description of a `dcat:Dataset` the catalogue does not link, as [`DcatReader::read`]
+/// keeps it (extra triples, not a dataset).
 ///
 /// A document whose datasets are not contiguous is detected and reported, never read
 /// wrongly: a dataset met a second time, or a chunk holding triples about a subject it does
@@ -78,8 +80,8 @@ impl<R: Read> NTriplesStream<R> {
             reader,
             parser: NTriplesParser::new().for_reader(input),
             catalog: Catalog::new(
-                fihris_model::NodeId::Blank(
-                    fihris_model::BlankId::new(crate::IMPLICIT_CATALOG)
+                NodeId::Blank(
+                    BlankId::new(crate::IMPLICIT_CATALOG)
                         .map_err(|e| ReadError::new(ReadErrorKind::Syntax, e.to_string()))?,
                 ),
                 fihris_model::Text::untagged("-"),
@@ -185,15 +187,20 @@ impl<R: Read> NTriplesStream<R> {
     }
 
     fn accept(&mut self, dataset: Dataset) -> Result<(), ReadError> {
+        self.mark_seen(&dataset.id)?;
+        self.ready.push_back(dataset);
+        Ok(())
+    }
+
+    /// Notes that the dataset `id` was read: an error when it already was.
+    fn mark_seen(&mut self, id: &NodeId) -> Result<(), ReadError> {
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        dataset.id.hash(&mut hasher);
+        id.hash(&mut hasher);
         if !self.seen.insert(hasher.finish()) {
             return Err(not_contiguous(format!(
-                "the dataset {} is described in two places",
-                dataset.id
+                "the dataset {id} is described in two places"
             )));
         }
-        self.ready.push_back(dataset);
         Ok(())
     }
 
@@ -218,20 +225,42 @@ impl<R: Read> NTriplesStream<R> {
             .filter(|t| t.predicate.as_str() == rdf::TYPE)
             .map(|t| t.subject.clone())
             .collect();
+        let member_term = Term::from(member.clone());
+        let linked = self.catalog_node.as_ref().is_some_and(|catalog| {
+            chunk.iter().any(|t| {
+                &t.subject == catalog
+                    && t.predicate.as_str() == dcat::DATASET_PROP
+                    && t.object == member_term
+            })
+        });
         let mut output = self.reader.read_triples(chunk);
         self.warnings.append(&mut output.warnings);
         let catalog = output.catalog;
         if catalog.datasets.is_empty() && catalog.series.is_empty() {
+            if self.catalog_type.is_some() && !linked {
+                // A dataset the catalogue does not link: the whole reader keeps its
+                // description as extra triples, and so does the stream. A link met later
+                // would be a second description of it.
+                if let Some(id) = model_node(&member) {
+                    self.mark_seen(&id)?;
+                }
+                for triple in catalog.extra_triples {
+                    if self.loose.insert(triple.clone()) {
+                        self.catalog.extra_triples.push(triple);
+                    }
+                }
+                return Ok(());
+            }
             return Err(not_contiguous(format!(
                 "{member} is linked as a dataset but its description is not next to the link"
             )));
         }
         for triple in catalog.extra_triples {
             let subject = match &triple.subject {
-                fihris_model::NodeId::Iri(iri) => oxrdf::NamedNode::new(iri.as_str())
+                NodeId::Iri(iri) => oxrdf::NamedNode::new(iri.as_str())
                     .ok()
                     .map(NamedOrBlankNode::from),
-                fihris_model::NodeId::Blank(_) => None,
+                NodeId::Blank(_) => None,
             };
             if !subject.is_some_and(|s| typed.contains(&s)) {
                 return Err(not_contiguous(format!(
@@ -250,6 +279,14 @@ impl<R: Read> NTriplesStream<R> {
             self.accept(dataset)?;
         }
         Ok(())
+    }
+}
+
+/// The model's identifier of a node, when it can hold it.
+fn model_node(node: &NamedOrBlankNode) -> Option<NodeId> {
+    match node {
+        NamedOrBlankNode::NamedNode(iri) => Iri::new(iri.as_str()).ok().map(NodeId::Iri),
+        NamedOrBlankNode::BlankNode(blank) => BlankId::new(blank.as_str()).ok().map(NodeId::Blank),
     }
 }
 
@@ -288,5 +325,85 @@ impl<R: Read> std::fmt::Debug for NTriplesStream<R> {
             .field("catalog", &self.catalog.id)
             .field("triples", &self.triples)
             .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{DcatWriter, RdfFormat};
+
+    const CATALOG: &str = "<https://data.gov.ma/catalog> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/dcat#Catalog> .\n\
+        <https://data.gov.ma/catalog> <http://purl.org/dc/terms/title> \"Portail\" .\n";
+
+    fn dataset(name: &str) -> String {
+        format!(
+            "<https://data.gov.ma/d/{name}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/dcat#Dataset> .\n\
+             <https://data.gov.ma/d/{name}> <http://purl.org/dc/terms/title> \"{name}\" .\n"
+        )
+    }
+
+    fn link(from: &str, name: &str) -> String {
+        format!("<{from}> <http://www.w3.org/ns/dcat#dataset> <https://data.gov.ma/d/{name}> .\n")
+    }
+
+    fn stream(bytes: &[u8]) -> Result<(Vec<Dataset>, Catalog), ReadError> {
+        let mut stream = NTriplesStream::new(DcatReader::new(RdfFormat::NTriples), bytes)?;
+        let datasets = stream.by_ref().collect::<Result<Vec<_>, _>>()?;
+        Ok((datasets, stream.into_catalog()))
+    }
+
+    #[test]
+    fn a_dataset_the_catalogue_does_not_link_is_kept_as_loose_triples() {
+        let text = [
+            CATALOG.to_owned(),
+            link("https://data.gov.ma/other", "1"),
+            dataset("1"),
+            link("https://data.gov.ma/catalog", "2"),
+            dataset("2"),
+        ]
+        .concat();
+        let whole = DcatReader::new(RdfFormat::NTriples)
+            .read_slice(text.as_bytes())
+            .expect("valid N-Triples");
+        assert_eq!(whole.catalog.datasets.len(), 1);
+        let (datasets, catalog) = stream(text.as_bytes()).expect("the stream reads it");
+        assert_eq!(datasets, whole.catalog.datasets);
+        assert!(
+            catalog
+                .extra_triples
+                .iter()
+                .any(|t| t.subject.to_string() == "https://data.gov.ma/d/1"),
+            "{:?}",
+            catalog.extra_triples
+        );
+
+        // What the writer writes of it streams too, to the same datasets.
+        let mut writer =
+            DcatWriter::new(RdfFormat::NTriples, Vec::new()).with_implied_triples(false);
+        writer.write_catalog(&whole.catalog).expect("in memory");
+        let written = writer.finish().expect("in memory");
+        let (datasets, _) = stream(&written).expect("the writer's output streams");
+        assert_eq!(datasets, whole.catalog.datasets);
+    }
+
+    #[test]
+    fn a_link_after_the_description_of_an_unlinked_dataset_is_refused() {
+        let text = [
+            CATALOG.to_owned(),
+            dataset("1"),
+            dataset("2"),
+            link("https://data.gov.ma/catalog", "1"),
+        ]
+        .concat();
+        let whole = DcatReader::new(RdfFormat::NTriples)
+            .read_slice(text.as_bytes())
+            .expect("valid N-Triples");
+        assert_eq!(whole.catalog.datasets.len(), 1);
+        let error = stream(text.as_bytes()).expect_err("not grouped by dataset");
+        assert!(
+            error.to_string().contains("not grouped by dataset"),
+            "{error}"
+        );
     }
 }
