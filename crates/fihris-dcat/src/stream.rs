@@ -11,7 +11,7 @@ use oxttl::NTriplesParser;
 use oxttl::ntriples::ReaderNTriplesParser;
 
 use crate::error::{ReadError, ReadErrorKind, TextPosition};
-use crate::reader::{DcatReader, Warning};
+use crate::reader::{DcatReader, Warning, group_by_predicate};
 
 /// Reads an N-Triples document one dataset at a time, memory flat in the number of
 /// datasets: what [`crate::DcatWriter`] writes, where each dataset's triples (its
@@ -21,8 +21,9 @@ use crate::reader::{DcatReader, Warning};
 /// The catalogue's own triples must come first (they are read by [`NTriplesStream::new`]).
 /// Series, services, records and triples about no dataset (vocabulary typings, the portal
 /// theme scheme) are gathered into [`NTriplesStream::catalog`], without duplicates. So is
-/// the description of a `dcat:Dataset` the catalogue does not link, as [`DcatReader::read`]
-/// keeps it (extra triples, not a dataset).
+/// the description of a `dcat:Dataset` the catalogue does not link, and a `dcat:dataset` link
+/// to a resource that is no dataset, as [`DcatReader::read`] keeps them (extra triples, a
+/// statement of the catalogue).
 ///
 /// A document whose datasets are not contiguous is detected and reported, never read
 /// wrongly: a dataset met a second time, or a chunk holding triples about a subject it does
@@ -236,24 +237,37 @@ impl<R: Read> NTriplesStream<R> {
         let mut output = self.reader.read_triples(chunk);
         self.warnings.append(&mut output.warnings);
         let catalog = output.catalog;
-        if catalog.datasets.is_empty() && catalog.series.is_empty() {
-            if self.catalog_type.is_some() && !linked {
-                // A dataset the catalogue does not link: the whole reader keeps its
-                // description as extra triples, and so does the stream. A link met later
-                // would be a second description of it.
-                if let Some(id) = model_node(&member) {
-                    self.mark_seen(&id)?;
-                }
-                for triple in catalog.extra_triples {
-                    if self.loose.insert(triple.clone()) {
-                        self.catalog.extra_triples.push(triple);
-                    }
-                }
-                return Ok(());
+        let member_id = model_node(&member);
+        let link = member_id
+            .clone()
+            .map(fihris_model::Term::from)
+            .and_then(|object| {
+                catalog
+                    .extra
+                    .statements
+                    .iter()
+                    .find(|s| s.predicate.as_str() == dcat::DATASET_PROP && s.object == object)
+                    .cloned()
+            });
+        let unlinked = self.catalog_type.is_some() && !linked;
+        let described = !(catalog.datasets.is_empty() && catalog.series.is_empty());
+        if !described {
+            if !unlinked && link.is_none() {
+                return Err(not_contiguous(format!(
+                    "{member} is linked as a dataset but its description is not next to the link"
+                )));
             }
-            return Err(not_contiguous(format!(
-                "{member} is linked as a dataset but its description is not next to the link"
-            )));
+            // A dataset the catalogue does not link, or a link to no dataset: the whole reader
+            // keeps the description as extra triples and the link as a statement of the
+            // catalogue, and so does the stream. A description of it met later would be a
+            // second one.
+            if let Some(id) = &member_id {
+                self.mark_seen(id)?;
+            }
+            if let Some(link) = link {
+                self.catalog.extra.statements.push(link);
+                group_by_predicate(&mut self.catalog.extra.statements);
+            }
         }
         for triple in catalog.extra_triples {
             let subject = match &triple.subject {
@@ -262,7 +276,9 @@ impl<R: Read> NTriplesStream<R> {
                     .map(NamedOrBlankNode::from),
                 NodeId::Blank(_) => None,
             };
-            if !subject.is_some_and(|s| typed.contains(&s)) {
+            // A chunk without a dataset is loose triples, as the catalogue's header is.
+            let own = !described || subject.is_some_and(|s| typed.contains(&s));
+            if !own {
                 return Err(not_contiguous(format!(
                     "{} is described next to the dataset {member}, not with its own resource",
                     triple.subject
@@ -385,6 +401,40 @@ mod tests {
         let written = writer.finish().expect("in memory");
         let (datasets, _) = stream(&written).expect("the writer's output streams");
         assert_eq!(datasets, whole.catalog.datasets);
+    }
+
+    #[test]
+    fn a_link_to_no_dataset_is_a_statement_of_the_catalogue() {
+        let loose = "<https://data.gov.ma/x> <https://data.gov.ma/p> \"v\" .\n";
+        let text = [
+            CATALOG.to_owned(),
+            link("https://data.gov.ma/catalog", "0"),
+            loose.to_owned(),
+            link("https://data.gov.ma/catalog", "2"),
+            dataset("2"),
+        ]
+        .concat();
+        let whole = DcatReader::new(RdfFormat::NTriples)
+            .read_slice(text.as_bytes())
+            .expect("valid N-Triples");
+        assert_eq!(whole.catalog.datasets.len(), 1);
+        assert_eq!(whole.catalog.extra.statements.len(), 1);
+        let (datasets, catalog) = stream(text.as_bytes()).expect("the stream reads it");
+        assert_eq!(datasets, whole.catalog.datasets);
+        assert_eq!(catalog.extra, whole.catalog.extra);
+        assert_eq!(catalog.extra_triples, whole.catalog.extra_triples);
+
+        let mut writer =
+            DcatWriter::new(RdfFormat::NTriples, Vec::new()).with_implied_triples(false);
+        writer.write_catalog(&whole.catalog).expect("in memory");
+        let written = writer.finish().expect("in memory");
+        let (datasets, _) = stream(&written).expect("the writer's output streams");
+        assert_eq!(datasets, whole.catalog.datasets);
+
+        // The linked resource described as a dataset further on: refused, not read wrongly.
+        let text = [text, dataset("0")].concat();
+        let error = stream(text.as_bytes()).expect_err("not grouped by dataset");
+        assert!(error.to_string().contains("two places"), "{error}");
     }
 
     #[test]
