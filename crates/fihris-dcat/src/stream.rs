@@ -1,22 +1,26 @@
 //! Reading N-Triples one dataset at a time, for catalogues too large to hold whole.
 
-use std::collections::HashSet;
+use std::collections::btree_map::Entry;
+use std::collections::{BTreeMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::io::Read;
 
 use fihris_model::{BlankId, Catalog, Dataset, Iri, NodeId};
-use fihris_vocab::ns::{dcat, rdf};
+use fihris_vocab::ns::{adms, dcat, dct, rdf, spdx};
 use oxrdf::{NamedOrBlankNode, Term, Triple};
 use oxttl::NTriplesParser;
 use oxttl::ntriples::ReaderNTriplesParser;
+use rustc_hash::FxHashSet;
 
 use crate::error::{ReadError, ReadErrorKind, TextPosition};
 use crate::reader::{DcatReader, Warning, group_by_predicate};
 
-/// Reads an N-Triples document one dataset at a time, memory flat in the number of
-/// datasets: what [`crate::DcatWriter`] writes, where each dataset's triples (its
-/// distributions, agents, periods… included) follow its `dcat:dataset` link (or its
-/// `rdf:type dcat:Dataset`) and come before the next dataset's.
+/// Reads an N-Triples document one dataset at a time, without holding the datasets read:
+/// what [`crate::DcatWriter`] writes, where each dataset's triples (its distributions,
+/// agents, periods… included) follow its `dcat:dataset` link (or its `rdf:type dcat:Dataset`)
+/// and come before the next dataset's, and a resource several datasets use (a licence, an
+/// agent, a place) is described alike next to each of them. Besides the catalogue, memory
+/// grows only by hashes: about 16 bytes per dataset and 24 per resource described.
 ///
 /// The catalogue's own triples must come first (they are read by [`NTriplesStream::new`]).
 /// Series, services, records and triples about no dataset (vocabulary typings, the portal
@@ -26,8 +30,9 @@ use crate::reader::{DcatReader, Warning, group_by_predicate};
 /// statement of the catalogue).
 ///
 /// A document whose datasets are not contiguous is detected and reported, never read
-/// wrongly: a dataset met a second time, or a chunk holding triples about a subject it does
-/// not describe, is an error of kind [`ReadErrorKind::Syntax`] saying so; read such a
+/// wrongly: a dataset met a second time, a chunk holding triples about a subject it does
+/// not describe, a resource described differently in two places, or described apart from a
+/// dataset that uses it, is an error of kind [`ReadErrorKind::Syntax`] saying so; read such a
 /// document whole with [`DcatReader::read`] instead. Blank node labels that look drawn at
 /// random (24 hexadecimal digits or more) are renamed per dataset, not per document.
 ///
@@ -63,6 +68,11 @@ pub struct NTriplesStream<R: Read> {
     lookahead: Option<Triple>,
     ready: std::collections::VecDeque<Dataset>,
     seen: HashSet<u64>,
+    /// Resource -> hash of its description (32 bits), for every resource described so far.
+    /// A B-tree: about 24 bytes an entry, and no table doubled in one step as it grows.
+    descriptions: BTreeMap<u64, u32>,
+    /// Resources a dataset uses that were described nowhere before it.
+    undescribed: FxHashSet<u64>,
     loose: HashSet<fihris_model::Triple>,
     warnings: Vec<Warning>,
     triples: u64,
@@ -93,6 +103,8 @@ impl<R: Read> NTriplesStream<R> {
             lookahead: None,
             ready: std::collections::VecDeque::new(),
             seen: HashSet::new(),
+            descriptions: BTreeMap::new(),
+            undescribed: FxHashSet::default(),
             loose: HashSet::new(),
             warnings: Vec::new(),
             triples: 0,
@@ -113,6 +125,7 @@ impl<R: Read> NTriplesStream<R> {
             }
             header.push(triple);
         }
+        stream.describe(&header)?;
         let output = stream.reader.read_triples(header);
         stream.catalog = output.catalog;
         stream.warnings = output.warnings;
@@ -193,11 +206,97 @@ impl<R: Read> NTriplesStream<R> {
         Ok(())
     }
 
+    /// Notes what `triples` (the header, or one dataset's part) say about each resource but
+    /// the catalogue: a resource described in two places must be described alike, as the
+    /// whole reader reads a resource from all its places, and one that a dataset used
+    /// without a description must stay undescribed. Returns the resources the triples use
+    /// (as values of properties the reader describes: distributions, agents, licences,
+    /// places…) without describing them, with their names.
+    fn describe(&mut self, triples: &[Triple]) -> Result<Vec<(u64, String)>, ReadError> {
+        let catalog = self.catalog_node.as_ref();
+        let mut parts: Vec<(u64, u64, usize)> = triples
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| Some(&t.subject) != catalog)
+            .map(|(index, t)| {
+                (
+                    hash_of(&t.subject),
+                    hash_of(&(&t.predicate, &t.object)),
+                    index,
+                )
+            })
+            .collect();
+        parts.sort_unstable();
+        parts.dedup_by_key(|(subject, triple, _)| (*subject, *triple));
+        let mut subjects = HashSet::new();
+        for group in parts.chunk_by(|a, b| a.0 == b.0) {
+            let (subject, _, index) = group[0];
+            // A sum: the description of a resource is a set of triples.
+            let description = group
+                .iter()
+                .fold(0u64, |sum, (_, triple, _)| sum.wrapping_add(*triple));
+            let name = || triples[index].subject.to_string();
+            if self.undescribed.contains(&subject) {
+                return Err(not_contiguous(format!(
+                    "{} is described after a dataset that uses it",
+                    name()
+                )));
+            }
+            // Truncated to 32 bits: enough to tell two descriptions of one resource apart.
+            let description = description as u32;
+            match self.descriptions.entry(subject) {
+                Entry::Occupied(known) if *known.get() != description => {
+                    return Err(not_contiguous(format!(
+                        "{} is described differently in two places",
+                        name()
+                    )));
+                }
+                Entry::Occupied(_) => {}
+                Entry::Vacant(slot) => {
+                    slot.insert(description);
+                }
+            }
+            subjects.insert(subject);
+        }
+        let mut uses = Vec::new();
+        for triple in triples {
+            if !DESCRIBED_VALUES.contains(&triple.predicate.as_str()) {
+                continue;
+            }
+            let node: NamedOrBlankNode = match &triple.object {
+                Term::NamedNode(node) => node.clone().into(),
+                Term::BlankNode(node) => node.clone().into(),
+                Term::Literal(_) => continue,
+            };
+            let key = hash_of(&node);
+            if !subjects.contains(&key) && Some(&node) != catalog {
+                uses.push((key, node.to_string()));
+            }
+        }
+        Ok(uses)
+    }
+
+    /// A dataset read from its part uses these resources, not described there: described
+    /// elsewhere, the whole reader would read them from there.
+    fn check_uses(
+        &mut self,
+        uses: Vec<(u64, String)>,
+        member: &NamedOrBlankNode,
+    ) -> Result<(), ReadError> {
+        for (key, name) in uses {
+            if self.descriptions.contains_key(&key) {
+                return Err(not_contiguous(format!(
+                    "{name}, used by the dataset {member}, is described apart from it"
+                )));
+            }
+            self.undescribed.insert(key);
+        }
+        Ok(())
+    }
+
     /// Notes that the dataset `id` was read: an error when it already was.
     fn mark_seen(&mut self, id: &NodeId) -> Result<(), ReadError> {
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        id.hash(&mut hasher);
-        if !self.seen.insert(hasher.finish()) {
+        if !self.seen.insert(hash_of(id)) {
             return Err(not_contiguous(format!(
                 "the dataset {id} is described in two places"
             )));
@@ -234,6 +333,7 @@ impl<R: Read> NTriplesStream<R> {
                     && t.object == member_term
             })
         });
+        let uses = self.describe(&chunk)?;
         let mut output = self.reader.read_triples(chunk);
         self.warnings.append(&mut output.warnings);
         let catalog = output.catalog;
@@ -288,6 +388,9 @@ impl<R: Read> NTriplesStream<R> {
                 self.catalog.extra_triples.push(triple);
             }
         }
+        if described {
+            self.check_uses(uses, &member)?;
+        }
         self.catalog.series.extend(catalog.series);
         self.catalog.services.extend(catalog.services);
         self.catalog.records.extend(catalog.records);
@@ -296,6 +399,33 @@ impl<R: Read> NTriplesStream<R> {
         }
         Ok(())
     }
+}
+
+/// The properties whose values the reader describes (walks their triples or reads their
+/// types) when it reads a dataset, a series, a service or a record.
+const DESCRIBED_VALUES: &[&str] = &[
+    dcat::DISTRIBUTION_PROP,
+    dct::PUBLISHER,
+    dct::CREATOR,
+    dcat::CONTACT_POINT,
+    dct::LICENSE,
+    dct::RIGHTS,
+    dct::CONFORMS_TO,
+    dct::PROVENANCE,
+    dct::SPATIAL,
+    dct::TEMPORAL,
+    spdx::CHECKSUM_PROP,
+    adms::IDENTIFIER_PROP,
+    dcat::QUALIFIED_RELATION,
+    dcat::DATASET_PROP,
+    dcat::SERVICE,
+    dcat::RECORD,
+];
+
+fn hash_of(value: &impl Hash) -> u64 {
+    let mut hasher = rustc_hash::FxHasher::default();
+    value.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// The model's identifier of a node, when it can hold it.
@@ -435,6 +565,74 @@ mod tests {
         let text = [text, dataset("0")].concat();
         let error = stream(text.as_bytes()).expect_err("not grouped by dataset");
         assert!(error.to_string().contains("two places"), "{error}");
+    }
+
+    /// A linked dataset with a distribution under the licence `L`, described with `label`.
+    fn licensed(name: &str, label: Option<&str>) -> String {
+        let d = format!("https://data.gov.ma/d/{name}");
+        let mut text = link("https://data.gov.ma/catalog", name) + &dataset(name);
+        text += &format!(
+            "<{d}> <http://www.w3.org/ns/dcat#distribution> <{d}/r> .\n\
+             <{d}/r> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/dcat#Distribution> .\n\
+             <{d}/r> <http://purl.org/dc/terms/license> <https://data.gov.ma/L> .\n"
+        );
+        if let Some(label) = label {
+            text += &format!(
+                "<https://data.gov.ma/L> <http://www.w3.org/2000/01/rdf-schema#label> \"{label}\" .\n"
+            );
+        }
+        text
+    }
+
+    fn refused(text: &str, why: &str) {
+        let whole = DcatReader::new(RdfFormat::NTriples)
+            .read_slice(text.as_bytes())
+            .expect("valid N-Triples");
+        assert_eq!(whole.catalog.datasets.len(), 2, "{text}");
+        let error = stream(text.as_bytes()).expect_err(text);
+        assert!(error.to_string().contains(why), "{error}");
+    }
+
+    #[test]
+    fn a_resource_shared_by_datasets_is_described_alike_wherever_it_is_described() {
+        let alike = [
+            CATALOG.to_owned(),
+            licensed("1", Some("ODbL")),
+            licensed("2", Some("ODbL")),
+        ]
+        .concat();
+        let whole = DcatReader::new(RdfFormat::NTriples)
+            .read_slice(alike.as_bytes())
+            .expect("valid N-Triples");
+        let (datasets, _) = stream(alike.as_bytes()).expect("the stream reads it");
+        assert_eq!(datasets, whole.catalog.datasets);
+
+        // The whole reader gives both licences both labels: the stream cannot.
+        let differently = [
+            CATALOG.to_owned(),
+            licensed("1", Some("ODbL")),
+            licensed("2", Some("ODbL v1.0")),
+        ]
+        .concat();
+        refused(&differently, "described differently in two places");
+        // Described before the dataset that uses it, in the catalogue's header.
+        let before = [
+            CATALOG.to_owned(),
+            "<https://data.gov.ma/L> <http://www.w3.org/2000/01/rdf-schema#label> \"ODbL\" .\n"
+                .to_owned(),
+            licensed("1", None),
+            licensed("2", None),
+        ]
+        .concat();
+        refused(&before, "described apart from it");
+        // Used without a description, described with a later dataset.
+        let after = [
+            CATALOG.to_owned(),
+            licensed("1", None),
+            licensed("2", Some("ODbL")),
+        ]
+        .concat();
+        refused(&after, "described after a dataset that uses it");
     }
 
     #[test]
