@@ -12,6 +12,7 @@ use oxttl::NTriplesParser;
 use oxttl::ntriples::ReaderNTriplesParser;
 use rustc_hash::FxHashSet;
 
+use crate::emit::{named, node, term};
 use crate::error::{ReadError, ReadErrorKind, TextPosition};
 use crate::reader::{DcatReader, Warning, group_by_predicate};
 
@@ -231,10 +232,7 @@ impl<R: Read> NTriplesStream<R> {
         let mut subjects = HashSet::new();
         for group in parts.chunk_by(|a, b| a.0 == b.0) {
             let (subject, _, index) = group[0];
-            // A sum: the description of a resource is a set of triples.
-            let description = group
-                .iter()
-                .fold(0u64, |sum, (_, triple, _)| sum.wrapping_add(*triple));
+            let description = sum(group.iter().map(|(_, triple, _)| *triple));
             let name = || triples[index].subject.to_string();
             if self.undescribed.contains(&subject) {
                 return Err(not_contiguous(format!(
@@ -242,8 +240,6 @@ impl<R: Read> NTriplesStream<R> {
                     name()
                 )));
             }
-            // Truncated to 32 bits: enough to tell two descriptions of one resource apart.
-            let description = description as u32;
             match self.descriptions.entry(subject) {
                 Entry::Occupied(known) if *known.get() != description => {
                     return Err(not_contiguous(format!(
@@ -276,20 +272,47 @@ impl<R: Read> NTriplesStream<R> {
         Ok(uses)
     }
 
-    /// A dataset read from its part uses these resources, not described there: described
-    /// elsewhere, the whole reader would read them from there.
-    fn check_uses(
-        &mut self,
-        uses: Vec<(u64, String)>,
+    /// The datasets read from a part (`datasets`) use resources described elsewhere, where
+    /// the whole reader would read them from: this is a difference only when those
+    /// descriptions are loose triples (no other resource holds them) and reading the part
+    /// with them gives other datasets.
+    fn check_apart(
+        &self,
+        mut chunk: Vec<Triple>,
+        uses: &[(u64, String)],
+        datasets: &[Dataset],
         member: &NamedOrBlankNode,
     ) -> Result<(), ReadError> {
+        let apart = |name: &str| {
+            not_contiguous(format!(
+                "{name}, used by the dataset {member}, is described apart from it"
+            ))
+        };
         for (key, name) in uses {
-            if self.descriptions.contains_key(&key) {
-                return Err(not_contiguous(format!(
-                    "{name}, used by the dataset {member}, is described apart from it"
-                )));
+            let Some(known) = self.descriptions.get(key) else {
+                continue;
+            };
+            let loose: Vec<Triple> = self
+                .catalog
+                .extra_triples
+                .iter()
+                .map(|t| {
+                    Triple::new(
+                        node(&t.subject),
+                        named(t.predicate.as_str()),
+                        term(&t.object),
+                    )
+                })
+                .filter(|t| hash_of(&t.subject) == *key)
+                .collect();
+            if description_hash(&loose) != *known {
+                return Err(apart(name));
             }
-            self.undescribed.insert(key);
+            chunk.extend(loose);
+        }
+        if self.reader.read_triples(chunk).catalog.datasets != datasets {
+            let names: Vec<&str> = uses.iter().map(|(_, name)| name.as_str()).collect();
+            return Err(apart(&names.join(", ")));
         }
         Ok(())
     }
@@ -334,6 +357,11 @@ impl<R: Read> NTriplesStream<R> {
             })
         });
         let uses = self.describe(&chunk)?;
+        // Resources used here and described elsewhere: read again with their description.
+        let copy = uses
+            .iter()
+            .any(|(key, _)| self.descriptions.contains_key(key))
+            .then(|| chunk.clone());
         let mut output = self.reader.read_triples(chunk);
         self.warnings.append(&mut output.warnings);
         let catalog = output.catalog;
@@ -369,6 +397,16 @@ impl<R: Read> NTriplesStream<R> {
                 group_by_predicate(&mut self.catalog.extra.statements);
             }
         }
+        if described {
+            if let Some(copy) = copy {
+                self.check_apart(copy, &uses, &catalog.datasets, &member)?;
+            }
+            for (key, _) in &uses {
+                if !self.descriptions.contains_key(key) {
+                    self.undescribed.insert(*key);
+                }
+            }
+        }
         for triple in catalog.extra_triples {
             let subject = match &triple.subject {
                 NodeId::Iri(iri) => oxrdf::NamedNode::new(iri.as_str())
@@ -387,9 +425,6 @@ impl<R: Read> NTriplesStream<R> {
             if self.loose.insert(triple.clone()) {
                 self.catalog.extra_triples.push(triple);
             }
-        }
-        if described {
-            self.check_uses(uses, &member)?;
         }
         self.catalog.series.extend(catalog.series);
         self.catalog.services.extend(catalog.services);
@@ -421,6 +456,23 @@ const DESCRIBED_VALUES: &[&str] = &[
     dcat::SERVICE,
     dcat::RECORD,
 ];
+
+/// The hash of a description (a set of triples), from the hashes of its distinct triples:
+/// their sum, truncated to 32 bits (enough to tell two descriptions of a resource apart).
+fn sum(hashes: impl Iterator<Item = u64>) -> u32 {
+    hashes.fold(0u64, |sum, hash| sum.wrapping_add(hash)) as u32
+}
+
+/// The description hash of `triples`, all about one resource.
+fn description_hash(triples: &[Triple]) -> u32 {
+    let mut hashes: Vec<u64> = triples
+        .iter()
+        .map(|t| hash_of(&(&t.predicate, &t.object)))
+        .collect();
+    hashes.sort_unstable();
+    hashes.dedup();
+    sum(hashes.into_iter())
+}
 
 fn hash_of(value: &impl Hash) -> u64 {
     let mut hasher = rustc_hash::FxHasher::default();
@@ -633,6 +685,24 @@ mod tests {
         ]
         .concat();
         refused(&after, "described after a dataset that uses it");
+
+        // A value the reader does not describe here (no distribution without its type),
+        // described in the header as loose triples: read alike, so accepted.
+        let untyped = [
+            CATALOG.to_owned(),
+            "<https://data.gov.ma/x> <https://data.gov.ma/p> \"v\" .\n".to_owned(),
+            link("https://data.gov.ma/catalog", "1"),
+            dataset("1"),
+            "<https://data.gov.ma/d/1> <http://www.w3.org/ns/dcat#distribution> <https://data.gov.ma/x> .\n"
+                .to_owned(),
+        ]
+        .concat();
+        let whole = DcatReader::new(RdfFormat::NTriples)
+            .read_slice(untyped.as_bytes())
+            .expect("valid N-Triples");
+        let (datasets, _) = stream(untyped.as_bytes()).expect("the stream reads it");
+        assert_eq!(datasets, whole.catalog.datasets);
+        assert_eq!(datasets[0].extra.statements.len(), 1);
     }
 
     #[test]
