@@ -6,7 +6,7 @@ use std::hash::{Hash, Hasher};
 use std::io::Read;
 
 use fihris_model::{BlankId, Catalog, Dataset, Iri, NodeId};
-use fihris_vocab::ns::{adms, dcat, dct, rdf, spdx};
+use fihris_vocab::ns::{adms, dcat, dct, foaf, rdf, skos, spdx, vcard, xsd};
 use oxrdf::{NamedOrBlankNode, Term, Triple};
 use oxttl::NTriplesParser;
 use oxttl::ntriples::ReaderNTriplesParser;
@@ -212,8 +212,8 @@ impl<R: Read> NTriplesStream<R> {
     /// whole reader reads a resource from all its places, and one that a dataset used
     /// without a description must stay undescribed. Returns the resources the triples use
     /// (as values of properties the reader describes: distributions, agents, licences,
-    /// places…) without describing them, with their names.
-    fn describe(&mut self, triples: &[Triple]) -> Result<Vec<(u64, String)>, ReadError> {
+    /// places…) without describing them.
+    fn describe(&mut self, triples: &[Triple]) -> Result<Vec<Use>, ReadError> {
         let catalog = self.catalog_node.as_ref();
         let mut parts: Vec<(u64, u64, usize)> = triples
             .iter()
@@ -254,67 +254,92 @@ impl<R: Read> NTriplesStream<R> {
             }
             subjects.insert(subject);
         }
-        let mut uses = Vec::new();
+        let mut uses: Vec<Use> = Vec::new();
         for triple in triples {
-            if !DESCRIBED_VALUES.contains(&triple.predicate.as_str()) {
+            let Some(role) = DESCRIBED_VALUES
+                .iter()
+                .copied()
+                .find(|p| *p == triple.predicate.as_str())
+            else {
                 continue;
-            }
+            };
             let node: NamedOrBlankNode = match &triple.object {
                 Term::NamedNode(node) => node.clone().into(),
                 Term::BlankNode(node) => node.clone().into(),
                 Term::Literal(_) => continue,
             };
             let key = hash_of(&node);
-            if !subjects.contains(&key) && Some(&node) != catalog {
-                uses.push((key, node.to_string()));
+            if subjects.contains(&key) || Some(&node) == catalog {
+                continue;
+            }
+            match uses.iter_mut().find(|used| used.key == key) {
+                Some(used) => used.roles += u8::from(used.role != role),
+                None => uses.push(Use {
+                    key,
+                    node,
+                    role,
+                    roles: 1,
+                }),
             }
         }
         Ok(uses)
     }
 
-    /// The datasets read from a part (`datasets`) use resources described elsewhere, where
-    /// the whole reader would read them from: this is a difference only when those
-    /// descriptions are loose triples (no other resource holds them) and reading the part
-    /// with them gives other datasets.
-    fn check_apart(
+    /// The datasets and series read from a part (`first`) use resources not described
+    /// there. One described elsewhere is a difference from the whole reader when reading
+    /// the part with that description gives other datasets: known exactly when the
+    /// description is loose triples, else when a probe description (what makes the reader
+    /// describe such a value: its class, a triple of its own) changes them. Returns the
+    /// undescribed resources the datasets depend on (a description met later is refused).
+    fn check_uses(
         &self,
-        mut chunk: Vec<Triple>,
-        uses: &[(u64, String)],
-        datasets: &[Dataset],
+        chunk: &[Triple],
+        uses: &[Use],
+        first: &Catalog,
         member: &NamedOrBlankNode,
-    ) -> Result<(), ReadError> {
-        let apart = |name: &str| {
-            not_contiguous(format!(
-                "{name}, used by the dataset {member}, is described apart from it"
-            ))
+    ) -> Result<Vec<u64>, ReadError> {
+        let differs = |extra: Vec<Triple>| {
+            let again = self
+                .reader
+                .read_triples(chunk.iter().cloned().chain(extra))
+                .catalog;
+            again.datasets != first.datasets || again.series != first.series
         };
-        for (key, name) in uses {
-            let Some(known) = self.descriptions.get(key) else {
-                continue;
+        let mut undescribed = Vec::new();
+        for used in uses {
+            let apart = || {
+                not_contiguous(format!(
+                    "{}, used by the dataset {member}, is described apart from it",
+                    used.node
+                ))
             };
-            let loose: Vec<Triple> = self
-                .catalog
-                .extra_triples
-                .iter()
-                .map(|t| {
-                    Triple::new(
-                        node(&t.subject),
-                        named(t.predicate.as_str()),
-                        term(&t.object),
-                    )
-                })
-                .filter(|t| hash_of(&t.subject) == *key)
-                .collect();
-            if description_hash(&loose) != *known {
-                return Err(apart(name));
+            if let Some(known) = self.descriptions.get(&used.key) {
+                let loose: Vec<Triple> = self
+                    .catalog
+                    .extra_triples
+                    .iter()
+                    .filter(|t| hash_of(&node(&t.subject)) == used.key)
+                    .map(|t| {
+                        Triple::new(
+                            node(&t.subject),
+                            named(t.predicate.as_str()),
+                            term(&t.object),
+                        )
+                    })
+                    .collect();
+                let depends = if !loose.is_empty() && description_hash(&loose) == *known {
+                    differs(loose)
+                } else {
+                    used.roles > 1 || differs(probe(used))
+                };
+                if depends {
+                    return Err(apart());
+                }
+            } else if used.roles > 1 || differs(probe(used)) {
+                undescribed.push(used.key);
             }
-            chunk.extend(loose);
         }
-        if self.reader.read_triples(chunk).catalog.datasets != datasets {
-            let names: Vec<&str> = uses.iter().map(|(_, name)| name.as_str()).collect();
-            return Err(apart(&names.join(", ")));
-        }
-        Ok(())
+        Ok(undescribed)
     }
 
     /// Notes that the dataset `id` was read: an error when it already was.
@@ -357,11 +382,8 @@ impl<R: Read> NTriplesStream<R> {
             })
         });
         let uses = self.describe(&chunk)?;
-        // Resources used here and described elsewhere: read again with their description.
-        let copy = uses
-            .iter()
-            .any(|(key, _)| self.descriptions.contains_key(key))
-            .then(|| chunk.clone());
+        // Resources used here and not described here: read again to see what they change.
+        let copy = (!uses.is_empty()).then(|| chunk.clone());
         let mut output = self.reader.read_triples(chunk);
         self.warnings.append(&mut output.warnings);
         let catalog = output.catalog;
@@ -397,14 +419,9 @@ impl<R: Read> NTriplesStream<R> {
                 group_by_predicate(&mut self.catalog.extra.statements);
             }
         }
-        if described {
-            if let Some(copy) = copy {
-                self.check_apart(copy, &uses, &catalog.datasets, &member)?;
-            }
-            for (key, _) in &uses {
-                if !self.descriptions.contains_key(key) {
-                    self.undescribed.insert(*key);
-                }
+        if described && let Some(copy) = copy {
+            for key in self.check_uses(&copy, &uses, &catalog, &member)? {
+                self.undescribed.insert(key);
             }
         }
         for triple in catalog.extra_triples {
@@ -437,7 +454,9 @@ impl<R: Read> NTriplesStream<R> {
 }
 
 /// The properties whose values the reader describes (walks their triples or reads their
-/// types) when it reads a dataset, a series, a service or a record.
+/// types) when it reads a dataset, a series, a service or a record. (The catalogue's
+/// `dcat:dataset`, `dcat:service` and `dcat:record` are no such values: a dataset is read
+/// from its own part.)
 const DESCRIBED_VALUES: &[&str] = &[
     dcat::DISTRIBUTION_PROP,
     dct::PUBLISHER,
@@ -452,9 +471,6 @@ const DESCRIBED_VALUES: &[&str] = &[
     spdx::CHECKSUM_PROP,
     adms::IDENTIFIER_PROP,
     dcat::QUALIFIED_RELATION,
-    dcat::DATASET_PROP,
-    dcat::SERVICE,
-    dcat::RECORD,
 ];
 
 /// The hash of a description (a set of triples), from the hashes of its distinct triples:
@@ -478,6 +494,55 @@ fn hash_of(value: &impl Hash) -> u64 {
     let mut hasher = rustc_hash::FxHasher::default();
     value.hash(&mut hasher);
     hasher.finish()
+}
+
+/// A resource a part uses as the value of a property in [`DESCRIBED_VALUES`] (its `role`)
+/// without describing it; `roles`: how many such properties.
+struct Use {
+    key: u64,
+    node: NamedOrBlankNode,
+    role: &'static str,
+    roles: u8,
+}
+
+/// A description of `used` that makes the reader describe it in its role: its class, the
+/// values a checksum, an identifier or a relationship needs, and a triple of its own.
+fn probe(used: &Use) -> Vec<Triple> {
+    let subject = used.node.clone();
+    let probe = named("urn:x-fihris:probe");
+    let own = Triple::new(
+        subject.clone(),
+        probe.clone(),
+        oxrdf::Literal::new_simple_literal("probe"),
+    );
+    let typed = |class: &str| Triple::new(subject.clone(), named(rdf::TYPE), named(class));
+    match used.role {
+        dcat::DISTRIBUTION_PROP => vec![typed(dcat::DISTRIBUTION), own],
+        dct::PUBLISHER | dct::CREATOR => vec![typed(foaf::ORGANIZATION), own],
+        dcat::CONTACT_POINT => vec![typed(vcard::KIND), own],
+        spdx::CHECKSUM_PROP => vec![
+            Triple::new(subject.clone(), named(spdx::ALGORITHM), probe),
+            Triple::new(
+                subject,
+                named(spdx::CHECKSUM_VALUE),
+                oxrdf::Literal::new_typed_literal("00", named(xsd::HEX_BINARY)),
+            ),
+        ],
+        adms::IDENTIFIER_PROP => vec![
+            Triple::new(
+                subject,
+                named(skos::NOTATION),
+                oxrdf::Literal::new_simple_literal("probe"),
+            ),
+            own,
+        ],
+        dcat::QUALIFIED_RELATION => vec![
+            Triple::new(subject.clone(), named(dct::RELATION), probe.clone()),
+            Triple::new(subject, named(dcat::HAD_ROLE), probe),
+            own,
+        ],
+        _ => vec![own],
+    }
 }
 
 /// The model's identifier of a node, when it can hold it.
@@ -703,6 +768,22 @@ mod tests {
         let (datasets, _) = stream(untyped.as_bytes()).expect("the stream reads it");
         assert_eq!(datasets, whole.catalog.datasets);
         assert_eq!(datasets[0].extra.statements.len(), 1);
+
+        // A second licence, kept as a statement of the first distribution, described with the
+        // dataset whose licence it is: no dataset depends on where it is described.
+        let second = [
+            CATALOG.to_owned(),
+            licensed("1", Some("ODbL")),
+            "<https://data.gov.ma/d/1/r> <http://purl.org/dc/terms/license> <https://data.gov.ma/M> .\n"
+                .to_owned(),
+            licensed("2", Some("ODbL")).replace("https://data.gov.ma/L", "https://data.gov.ma/M"),
+        ]
+        .concat();
+        let whole = DcatReader::new(RdfFormat::NTriples)
+            .read_slice(second.as_bytes())
+            .expect("valid N-Triples");
+        let (datasets, _) = stream(second.as_bytes()).expect("the stream reads it");
+        assert_eq!(datasets, whole.catalog.datasets);
     }
 
     #[test]
