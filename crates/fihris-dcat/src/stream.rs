@@ -1,6 +1,5 @@
 //! Reading N-Triples one dataset at a time, for catalogues too large to hold whole.
 
-use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::io::Read;
@@ -69,10 +68,12 @@ pub struct NTriplesStream<R: Read> {
     lookahead: Option<Triple>,
     ready: std::collections::VecDeque<Dataset>,
     seen: HashSet<u64>,
-    /// Resource -> hash of its description (32 bits), for every resource described so far.
-    /// A B-tree: about 24 bytes an entry, and no table doubled in one step as it grows.
+    /// Resource -> hash of its description (32 bits), for every resource an entity read
+    /// so far holds (a B-tree: about 24 bytes an entry, no table doubled in one step).
     descriptions: BTreeMap<u64, u32>,
-    /// Resources a dataset uses that were described nowhere before it.
+    /// Resources described only by loose triples (gathered into the catalogue) so far.
+    loose_subjects: FxHashSet<u64>,
+    /// Resources a dataset depends on that were described nowhere before it.
     undescribed: FxHashSet<u64>,
     loose: HashSet<fihris_model::Triple>,
     warnings: Vec<Warning>,
@@ -105,6 +106,7 @@ impl<R: Read> NTriplesStream<R> {
             ready: std::collections::VecDeque::new(),
             seen: HashSet::new(),
             descriptions: BTreeMap::new(),
+            loose_subjects: FxHashSet::default(),
             undescribed: FxHashSet::default(),
             loose: HashSet::new(),
             warnings: Vec::new(),
@@ -126,8 +128,9 @@ impl<R: Read> NTriplesStream<R> {
             }
             header.push(triple);
         }
-        stream.describe(&header)?;
+        let survey = stream.survey(&header);
         let output = stream.reader.read_triples(header);
+        stream.record(survey.described, &output.catalog)?;
         stream.catalog = output.catalog;
         stream.warnings = output.warnings;
         for dataset in std::mem::take(&mut stream.catalog.datasets) {
@@ -207,13 +210,10 @@ impl<R: Read> NTriplesStream<R> {
         Ok(())
     }
 
-    /// Notes what `triples` (the header, or one dataset's part) say about each resource but
-    /// the catalogue: a resource described in two places must be described alike, as the
-    /// whole reader reads a resource from all its places, and one that a dataset used
-    /// without a description must stay undescribed. Returns the resources the triples use
-    /// (as values of properties the reader describes: distributions, agents, licences,
-    /// places…) without describing them.
-    fn describe(&mut self, triples: &[Triple]) -> Result<Vec<Use>, ReadError> {
+    /// What `triples` (the header, or one dataset's part) say about each resource but the
+    /// catalogue, and the resources they use (as values of properties the reader describes:
+    /// distributions, agents, licences, places…) without describing them.
+    fn survey(&self, triples: &[Triple]) -> Survey {
         let catalog = self.catalog_node.as_ref();
         let mut parts: Vec<(u64, u64, usize)> = triples
             .iter()
@@ -229,30 +229,25 @@ impl<R: Read> NTriplesStream<R> {
             .collect();
         parts.sort_unstable();
         parts.dedup_by_key(|(subject, triple, _)| (*subject, *triple));
+        let mut described = Vec::new();
         let mut subjects = HashSet::new();
         for group in parts.chunk_by(|a, b| a.0 == b.0) {
-            let (subject, _, index) = group[0];
-            let description = sum(group.iter().map(|(_, triple, _)| *triple));
-            let name = || triples[index].subject.to_string();
-            if self.undescribed.contains(&subject) {
-                return Err(not_contiguous(format!(
-                    "{} is described after a dataset that uses it",
-                    name()
-                )));
-            }
-            match self.descriptions.entry(subject) {
-                Entry::Occupied(known) if *known.get() != description => {
-                    return Err(not_contiguous(format!(
-                        "{} is described differently in two places",
-                        name()
-                    )));
-                }
-                Entry::Occupied(_) => {}
-                Entry::Vacant(slot) => {
-                    slot.insert(description);
-                }
-            }
-            subjects.insert(subject);
+            let (key, _, index) = group[0];
+            let subject = triples[index].subject.clone();
+            // Loose triples about it met before must be part of its description here.
+            let here = self.loose_subjects.contains(&key).then(|| {
+                group
+                    .iter()
+                    .map(|(_, _, index)| triples[*index].clone())
+                    .collect()
+            });
+            described.push(Described {
+                key,
+                description: sum(group.iter().map(|(_, triple, _)| *triple)),
+                subject,
+                here,
+            });
+            subjects.insert(key);
         }
         let mut uses: Vec<Use> = Vec::new();
         for triple in triples {
@@ -282,15 +277,75 @@ impl<R: Read> NTriplesStream<R> {
                 }),
             }
         }
-        Ok(uses)
+        Survey { described, uses }
+    }
+
+    /// Notes the descriptions of a part once read (`read`): a resource an entity holds
+    /// (walked, not loose) must be described alike wherever it is described, as the whole
+    /// reader reads it from all its places; loose triples about it are part of it; and one a
+    /// dataset depended on without a description must stay undescribed.
+    fn record(&mut self, described: Vec<Described>, read: &Catalog) -> Result<(), ReadError> {
+        let loose: FxHashSet<u64> = read
+            .extra_triples
+            .iter()
+            .map(|t| hash_of(&node(&t.subject)))
+            .collect();
+        for entry in described {
+            let differently = || {
+                not_contiguous(format!(
+                    "{} is described differently in two places",
+                    entry.subject
+                ))
+            };
+            if self.undescribed.contains(&entry.key) {
+                return Err(not_contiguous(format!(
+                    "{} is described after a dataset that uses it",
+                    entry.subject
+                )));
+            }
+            let held = !loose.contains(&entry.key);
+            match self.descriptions.get(&entry.key) {
+                Some(known) if *known != entry.description => return Err(differently()),
+                Some(_) => {}
+                None if held => {
+                    if let Some(here) = &entry.here {
+                        let before = self.loose_about(entry.key);
+                        if !before.iter().all(|t| here.contains(t)) {
+                            return Err(differently());
+                        }
+                    }
+                    self.descriptions.insert(entry.key, entry.description);
+                }
+                None => {
+                    self.loose_subjects.insert(entry.key);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The loose triples gathered so far about the resource `key`.
+    fn loose_about(&self, key: u64) -> Vec<Triple> {
+        self.catalog
+            .extra_triples
+            .iter()
+            .filter(|t| hash_of(&node(&t.subject)) == key)
+            .map(|t| {
+                Triple::new(
+                    node(&t.subject),
+                    named(t.predicate.as_str()),
+                    term(&t.object),
+                )
+            })
+            .collect()
     }
 
     /// The datasets and series read from a part (`first`) use resources not described
-    /// there. One described elsewhere is a difference from the whole reader when reading
-    /// the part with that description gives other datasets: known exactly when the
-    /// description is loose triples, else when a probe description (what makes the reader
-    /// describe such a value: its class, a triple of its own) changes them. Returns the
-    /// undescribed resources the datasets depend on (a description met later is refused).
+    /// there. Described elsewhere by loose triples, a difference from the whole reader is
+    /// known by reading the part with them; described elsewhere by an entity, or not yet,
+    /// the datasets depend on that description when a probe description (what makes the
+    /// reader describe such a value: its class, a triple of its own) changes them. Returns
+    /// the resources they depend on that must stay undescribed.
     fn check_uses(
         &self,
         chunk: &[Triple],
@@ -313,29 +368,15 @@ impl<R: Read> NTriplesStream<R> {
                     used.node
                 ))
             };
-            if let Some(known) = self.descriptions.get(&used.key) {
-                let loose: Vec<Triple> = self
-                    .catalog
-                    .extra_triples
-                    .iter()
-                    .filter(|t| hash_of(&node(&t.subject)) == used.key)
-                    .map(|t| {
-                        Triple::new(
-                            node(&t.subject),
-                            named(t.predicate.as_str()),
-                            term(&t.object),
-                        )
-                    })
-                    .collect();
-                let depends = if !loose.is_empty() && description_hash(&loose) == *known {
-                    differs(loose)
-                } else {
-                    used.roles > 1 || differs(probe(used))
-                };
-                if depends {
+            let depends = || used.roles > 1 || differs(probe(used));
+            if self.descriptions.contains_key(&used.key) {
+                if depends() {
                     return Err(apart());
                 }
-            } else if used.roles > 1 || differs(probe(used)) {
+            } else if self.loose_subjects.contains(&used.key) && differs(self.loose_about(used.key))
+            {
+                return Err(apart());
+            } else if depends() {
                 undescribed.push(used.key);
             }
         }
@@ -381,11 +422,12 @@ impl<R: Read> NTriplesStream<R> {
                     && t.object == member_term
             })
         });
-        let uses = self.describe(&chunk)?;
+        let survey = self.survey(&chunk);
         // Resources used here and not described here: read again to see what they change.
-        let copy = (!uses.is_empty()).then(|| chunk.clone());
+        let copy = (!survey.uses.is_empty()).then(|| chunk.clone());
         let mut output = self.reader.read_triples(chunk);
         self.warnings.append(&mut output.warnings);
+        self.record(survey.described, &output.catalog)?;
         let catalog = output.catalog;
         let member_id = model_node(&member);
         let link = member_id
@@ -420,7 +462,7 @@ impl<R: Read> NTriplesStream<R> {
             }
         }
         if described && let Some(copy) = copy {
-            for key in self.check_uses(&copy, &uses, &catalog, &member)? {
+            for key in self.check_uses(&copy, &survey.uses, &catalog, &member)? {
                 self.undescribed.insert(key);
             }
         }
@@ -479,21 +521,25 @@ fn sum(hashes: impl Iterator<Item = u64>) -> u32 {
     hashes.fold(0u64, |sum, hash| sum.wrapping_add(hash)) as u32
 }
 
-/// The description hash of `triples`, all about one resource.
-fn description_hash(triples: &[Triple]) -> u32 {
-    let mut hashes: Vec<u64> = triples
-        .iter()
-        .map(|t| hash_of(&(&t.predicate, &t.object)))
-        .collect();
-    hashes.sort_unstable();
-    hashes.dedup();
-    sum(hashes.into_iter())
-}
-
 fn hash_of(value: &impl Hash) -> u64 {
     let mut hasher = rustc_hash::FxHasher::default();
     value.hash(&mut hasher);
     hasher.finish()
+}
+
+/// What a part says about its resources: one entry per resource described.
+struct Survey {
+    described: Vec<Described>,
+    uses: Vec<Use>,
+}
+
+/// A resource described in a part: the hash of its description there, and its triples
+/// there when loose triples about it were met before.
+struct Described {
+    key: u64,
+    description: u32,
+    subject: NamedOrBlankNode,
+    here: Option<Vec<Triple>>,
 }
 
 /// A resource a part uses as the value of a property in [`DESCRIBED_VALUES`] (its `role`)
