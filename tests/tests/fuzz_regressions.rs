@@ -116,7 +116,8 @@ fn dcat_rdfxml() {
 }
 
 /// The `dcat_ntriples` property: the round trip above, and `NTriplesStream` reads the
-/// writer's output (and any input it accepts) to the whole reader's datasets.
+/// writer's output (but may refuse a value a dataset keeps as a statement while another
+/// entity describes it), and any input it accepts, to the whole reader's datasets.
 #[test]
 fn dcat_ntriples() {
     use fihris_dcat::{DcatReader, DcatWriter, NTriplesStream, RdfFormat, ReadError};
@@ -148,8 +149,17 @@ fn dcat_ntriples() {
             .read_slice(&written)
             .unwrap_or_else(|error| panic!("{name}: {error}"));
         assert_eq!(again.catalog, first.catalog, "{name}");
-        let streamed = stream(&reader, &written).unwrap_or_else(|error| panic!("{name}: {error}"));
-        assert_eq!(streamed, sorted(first.catalog.datasets.clone()), "{name}");
+        match stream(&reader, &written) {
+            Ok(streamed) => assert_eq!(streamed, sorted(first.catalog.datasets.clone()), "{name}"),
+            // A value a dataset keeps as a statement while another entity describes it.
+            Err(error) => assert!(
+                error.message().contains("is described apart from it")
+                    || error
+                        .message()
+                        .contains("is described after a dataset that uses it"),
+                "{name}: {error}"
+            ),
+        }
         if let Ok(streamed) = stream(&reader, &bytes) {
             let random = bytes
                 .split(|b| !b.is_ascii_hexdigit())

@@ -22,6 +22,11 @@ use crate::reader::{DcatReader, Warning, group_by_predicate};
 /// agent, a place) is described alike next to each of them. Besides the catalogue, memory
 /// grows only by hashes: about 16 bytes per dataset and 24 per resource described.
 ///
+/// One thing the writer writes breaks that layout: a value a dataset keeps as a statement
+/// (one the model does not hold as the dataset's own, such as another dataset given as its
+/// `dct:temporal`) while another entity describes it. Read alone, the dataset may read that
+/// value otherwise than the whole reader: the stream then refuses the document.
+///
 /// The catalogue's own triples must come first (they are read by [`NTriplesStream::new`]).
 /// Series, services, records and triples about no dataset (vocabulary typings, the portal
 /// theme scheme) are gathered into [`NTriplesStream::catalog`], without duplicates. So is
@@ -830,6 +835,33 @@ mod tests {
             .expect("valid N-Triples");
         let (datasets, _) = stream(second.as_bytes()).expect("the stream reads it");
         assert_eq!(datasets, whole.catalog.datasets);
+    }
+
+    #[test]
+    fn a_dataset_given_as_the_period_of_an_earlier_dataset_is_refused() {
+        // Read alone, the first dataset would have a period: the whole reader keeps the
+        // value as a statement, as it is a dataset.
+        let text = [
+            CATALOG.to_owned(),
+            link("https://data.gov.ma/catalog", "1"),
+            dataset("1"),
+            "<https://data.gov.ma/d/1> <http://purl.org/dc/terms/temporal> <https://data.gov.ma/d/2> .\n"
+                .to_owned(),
+            link("https://data.gov.ma/catalog", "2"),
+            dataset("2"),
+        ]
+        .concat();
+        let whole = DcatReader::new(RdfFormat::NTriples)
+            .read_slice(text.as_bytes())
+            .expect("valid N-Triples");
+        assert!(whole.catalog.datasets[0].temporal.is_empty());
+        let error = stream(text.as_bytes()).expect_err("refused");
+        assert!(
+            error
+                .to_string()
+                .contains("is described after a dataset that uses it"),
+            "{error}"
+        );
     }
 
     #[test]
