@@ -1,6 +1,6 @@
 //! Writes the seed corpora of the fuzz targets into `fuzz/seeds/<target>/`: a few datasets of
-//! the embedded sample catalogue in each RDF syntax and in CKAN JSON, and the project's CSV
-//! fixtures. Run from the workspace root: `cargo run -p fihris-benches --example fuzz_seeds`.
+//! the embedded sample catalogue in each RDF syntax, in CKAN JSON and as model snapshots
+//! (serde JSON), and the project's CSV fixtures. Run from the workspace root: `cargo run -p fihris-benches --example fuzz_seeds`.
 
 use std::fs;
 use std::path::Path;
@@ -44,6 +44,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 fs::write(dir.join(name), writer.finish()?)?;
             }
         }
+    }
+    let dir = seeds.join("model_snapshot");
+    fs::create_dir_all(&dir)?;
+    for (index, part) in slices.iter().enumerate() {
+        fs::write(
+            dir.join(format!("sample-{index}.json")),
+            serde_json::to_vec(part)?,
+        )?;
     }
     let dir = seeds.join("ckan_json");
     fs::create_dir_all(&dir)?;

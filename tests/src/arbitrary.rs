@@ -73,13 +73,21 @@ pub fn temporal() -> impl Strategy<Value = Temporal> {
     })
 }
 
-/// A known term or another concept IRI. Other concepts live in a concept scheme of their
-/// own: real catalogues never use one IRI both as, say, an access right and a place.
+/// A known term or another concept IRI, at times one a place uses too (see [`shared_iri`]).
 pub fn concept<T: Vocabulary>() -> impl Strategy<Value = Concept<T>> {
     prop_oneof![
         4 => select(T::ALL).prop_map(Concept::Known),
-        1 => "[a-z0-9-]{1,12}".prop_map(|code| {
-            Concept::Other(Iri::new(format!("https://data.gov.ma/concept/{code}")).expect("a valid IRI"))
+        1 => shared_iri().prop_map(Concept::Other),
+    ]
+}
+
+/// An IRI under the portal, or one of a few that places and concepts share: one IRI is at
+/// times a dataset's place and its access rights, frequency, format or language.
+pub fn shared_iri() -> impl Strategy<Value = Iri> {
+    prop_oneof![
+        iri(),
+        select(&["maroc", "public", "annuel"][..]).prop_map(|segment| {
+            Iri::new(format!("https://data.gov.ma/data/fr/dataset/{segment}")).expect("a valid IRI")
         }),
     ]
 }
@@ -258,7 +266,7 @@ pub fn dataset() -> impl Strategy<Value = Dataset> {
         ),
         (
             vec((of(temporal()), of(temporal())), 0..2),
-            vec(iri(), 0..2),
+            vec(shared_iri(), 0..2),
             vec("[A-Z0-9-]{1,12}", 0..2),
             inventory(),
             vec(statement(), 0..3),

@@ -1136,12 +1136,17 @@ pub(crate) fn package_fields(options: &Options, dataset: &Dataset) -> Vec<(Strin
     {
         out.push(("name".to_owned(), string(name)));
     }
-    for field in &dataset.extra.fields {
+    for (index, field) in dataset.extra.fields.iter().enumerate() {
         match package_rule(&field.key) {
             None => {
+                // Of duplicate keys, the reader took values from the last (as JSON parsers
+                // do): the model is written back there, the others stay as read.
+                let last = !dataset.extra.fields[index + 1..]
+                    .iter()
+                    .any(|other| other.key == field.key);
                 let value = match field.key.as_str() {
-                    "extras" => sync_extras(dataset, &field.value),
-                    "frequency" => sync_top_frequency(dataset, &field.value),
+                    "extras" if last => sync_extras(dataset, &field.value),
+                    "frequency" if last => sync_top_frequency(dataset, &field.value),
                     _ => field.value.clone(),
                 };
                 out.push((field.key.clone(), value));
@@ -1212,9 +1217,7 @@ fn sync_extras(dataset: &Dataset, raw: &FieldValue) -> FieldValue {
         return raw.clone();
     };
     let mut entries = entries.clone();
-    let top_level = dataset
-        .extra
-        .field("frequency")
+    let top_level = last_field(dataset, "frequency")
         .and_then(non_empty)
         .is_some();
     let in_list = extra_in(&entries, FREQUENCY_EXTRAS).is_some();
@@ -1289,7 +1292,7 @@ fn set_extra(
 
 fn sync_top_frequency(dataset: &Dataset, raw: &FieldValue) -> FieldValue {
     // The `extras` list, when it has a frequency, is where the reader took it from.
-    if let Some(FieldValue::Array(entries)) = dataset.extra.field("extras")
+    if let Some(FieldValue::Array(entries)) = last_field(dataset, "extras")
         && extra_in(entries, FREQUENCY_EXTRAS).is_some()
     {
         return raw.clone();
@@ -1302,13 +1305,23 @@ fn sync_top_frequency(dataset: &Dataset, raw: &FieldValue) -> FieldValue {
     }
 }
 
+/// The value of the last kept field named `key`: the one a reader took (JSON parsers keep
+/// the last of duplicate keys).
+fn last_field<'a>(dataset: &'a Dataset, key: &str) -> Option<&'a FieldValue> {
+    dataset
+        .extra
+        .fields
+        .iter()
+        .rev()
+        .find(|field| field.key == key)
+        .map(|field| &field.value)
+}
+
 /// A new `extras` list for a dataset read from elsewhere: its declared frequency and a
 /// publication status other than published.
 fn new_extras(dataset: &Dataset) -> Option<FieldValue> {
     let mut entries = Vec::new();
-    let top_level = dataset
-        .extra
-        .field("frequency")
+    let top_level = last_field(dataset, "frequency")
         .and_then(non_empty)
         .is_some();
     if let Some(frequency) = declared_frequency(dataset).filter(|_| !top_level) {
@@ -1332,4 +1345,47 @@ fn new_extras(dataset: &Dataset) -> Option<FieldValue> {
         );
     }
     (!entries.is_empty()).then_some(FieldValue::Array(entries))
+}
+
+#[cfg(test)]
+mod tests {
+    use fihris_model::Concept;
+    use fihris_vocab::{Frequency, Vocabulary};
+
+    use crate::{CkanFormat, CkanReader, write_catalog};
+
+    #[test]
+    fn duplicate_extras_keys_round_trip_and_only_the_last_is_written_from_the_model() {
+        let package = br#"{"name":"budget","title":"Budget","extras":[{"key":"frequency","value":"monthly"}],"extras":[{"key":"frequency","value":"ANNUAL"}]}"#;
+        let reader = CkanReader::new();
+        let first = reader.read_slice(package).expect("a package");
+        let dataset = &first.catalog.datasets[0];
+        // The last duplicate counts, as in JSON parsers.
+        assert_eq!(
+            dataset.accrual_periodicity,
+            Some(Concept::Known(Frequency::Annual))
+        );
+        let written = write_catalog(&first.catalog, CkanFormat::Package, Vec::new()).unwrap();
+        let text = String::from_utf8(written.clone()).unwrap();
+        assert!(text.contains(r#""value": "monthly""#), "{text}");
+        let again = reader
+            .read_slice(&written)
+            .expect("written CKAN reads back");
+        assert_eq!(again.catalog, first.catalog);
+
+        // A frequency set in the model goes to the last list; the first stays as read.
+        let mut changed = first.catalog.clone();
+        changed.datasets[0].accrual_periodicity = Some(Concept::Known(Frequency::Quarterly));
+        let written = write_catalog(&changed, CkanFormat::Package, Vec::new()).unwrap();
+        let text = String::from_utf8(written.clone()).unwrap();
+        assert!(text.contains(r#""value": "monthly""#), "{text}");
+        assert!(text.contains(Frequency::Quarterly.iri()), "{text}");
+        let again = reader
+            .read_slice(&written)
+            .expect("written CKAN reads back");
+        assert_eq!(
+            again.catalog.datasets[0].accrual_periodicity,
+            Some(Concept::Known(Frequency::Quarterly))
+        );
+    }
 }

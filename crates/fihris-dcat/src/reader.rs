@@ -392,7 +392,17 @@ const MAIN_CLASSES: &[&str] = &[
 
 fn build(triples: &[Triple], repairs: bool, implied: bool) -> ReadOutput {
     let index = SubjectIndex::new(triples);
-    Builder::new(triples, &index, repairs, implied).build()
+    let builder = Builder::new(triples, &index, repairs, implied, FxHashMap::default());
+    match builder.build() {
+        (output, None) => output,
+        // A type kept in the extras of a resource (a place) turned out to be implied by a
+        // value met later (the same IRI as an access-rights concept): read again knowing it.
+        (_, Some(implied_types)) => {
+            Builder::new(triples, &index, repairs, implied, implied_types)
+                .build()
+                .0
+        }
+    }
 }
 
 /// The triples of each subject, in document order, indexed once.
@@ -472,6 +482,10 @@ struct Builder<'a> {
     /// The vocabulary terms whose implied triples are already in `implied_triples`.
     implied_terms: FxHashSet<(&'static str, ImpliedKind)>,
     main: FxHashSet<&'a NamedOrBlankNode<'a>>,
+    /// The implied types of a first reading: skipped by [`Builder::walk`].
+    known_implied: FxHashMap<String, Vec<&'static str>>,
+    /// Indices of `rdf:type` triples kept in the extras of a resource.
+    kept_types: Vec<usize>,
 }
 
 /// What a property handler did with a triple.
@@ -486,6 +500,7 @@ impl<'a> Builder<'a> {
         by_subject: &'a SubjectIndex<'a>,
         repairs: bool,
         implied: bool,
+        known_implied: FxHashMap<String, Vec<&'static str>>,
     ) -> Self {
         let mut main = FxHashSet::default();
         for triple in triples {
@@ -507,6 +522,8 @@ impl<'a> Builder<'a> {
             implied_triples: FxHashSet::default(),
             implied_terms: FxHashSet::default(),
             main,
+            known_implied,
+            kept_types: Vec::new(),
         }
     }
 
@@ -620,11 +637,17 @@ impl<'a> Builder<'a> {
                     own_type_seen = true;
                     continue;
                 }
-                if self.implied && implied_class == Some(type_iri.as_str()) {
+                if self.implied
+                    && (implied_class == Some(type_iri.as_str())
+                        || is_implied(&self.known_implied, subject, type_iri.as_str()))
+                {
                     continue;
                 }
             }
             if let Outcome::Kept = handle(self, triple) {
+                if self.implied && triple.predicate.as_str() == rdf::TYPE {
+                    self.kept_types.push(index);
+                }
                 self.keep(extras, triple, Some(index));
             }
         }
@@ -1967,8 +1990,13 @@ impl<'a> Builder<'a> {
             .collect()
     }
 
-    fn build(mut self) -> ReadOutput {
-        let catalogs = self.subjects_typed(dcat::CATALOG);
+    /// The catalogue, and the implied types when a type kept in extras is one of them (the
+    /// reading is then to be done again, knowing them).
+    fn build(mut self) -> (ReadOutput, Option<FxHashMap<String, Vec<&'static str>>>) {
+        // A catalogue the model cannot name (a relative IRI without a base) is no catalogue:
+        // its triples are dropped with a warning, as any triple about such a node.
+        let mut catalogs = self.subjects_typed(dcat::CATALOG);
+        catalogs.retain(|node| to_node_id(node).is_some());
         let triples = self.triples;
         let sub_catalogs: FxHashSet<&NamedOrBlankNode> = triples
             .iter()
@@ -2205,11 +2233,20 @@ impl<'a> Builder<'a> {
         }
         group_by_subject(&mut extra_triples);
         catalog.extra_triples = extra_triples;
-        ReadOutput {
+        let again = self.known_implied.is_empty()
+            && self.kept_types.iter().any(|index| {
+                let triple = &triples[*index];
+                let OxTerm::NamedNode(class) = &triple.object else {
+                    return false;
+                };
+                is_implied(&self.implied_types, &triple.subject, class.as_str())
+            });
+        let output = ReadOutput {
             catalog,
             warnings: self.warnings,
             triple_count: triples.len(),
-        }
+        };
+        (output, again.then_some(self.implied_types))
     }
 
     fn is_claimed_subject(&self, node: &NamedOrBlankNode) -> bool {
@@ -2297,6 +2334,20 @@ fn apply_order<T>(items: &mut [T], mut order: Vec<usize>) {
     }
 }
 
+/// Whether `implied_types` holds `class` for `subject`.
+fn is_implied(
+    implied_types: &FxHashMap<String, Vec<&'static str>>,
+    subject: &NamedOrBlankNode,
+    class: &str,
+) -> bool {
+    match subject {
+        NamedOrBlankNode::NamedNode(node) => implied_types
+            .get(node.as_str())
+            .is_some_and(|classes| classes.contains(&class)),
+        NamedOrBlankNode::BlankNode(_) => false,
+    }
+}
+
 fn set_term<T: Vocabulary>(slot: &mut Option<T>, triple: &Triple) -> Outcome {
     match exact_term::<T>(&triple.object) {
         Some(term) if slot.is_none() => {
@@ -2326,4 +2377,113 @@ fn unreachable_blank() -> BlankId {
 #[expect(clippy::panic, reason = "the title is a non-blank constant")]
 fn unreachable_catalog() -> Catalog {
     panic!("a catalogue with a non-blank title is valid")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::DcatWriter;
+
+    const RELATIVE_CATALOG: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    xmlns:dcat="http://www.w3.org/ns/dcat#" xmlns:dct="http://purl.org/dc/terms/">
+  <dcat:Catalog rdf:about="catalogue/">
+    <dct:title>Portail</dct:title>
+    <dcat:dataset rdf:resource="https://data.gov.ma/d/1"/>
+  </dcat:Catalog>
+  <dcat:Dataset rdf:about="https://data.gov.ma/d/1"><dct:title>Population</dct:title></dcat:Dataset>
+  <dcat:Dataset rdf:about="https://data.gov.ma/d/2"><dct:title>PIB</dct:title></dcat:Dataset>
+</rdf:RDF>"#;
+
+    #[test]
+    fn a_catalogue_with_a_relative_iri_and_no_base_is_dropped_with_warnings() {
+        let reader = DcatReader::new(RdfFormat::RdfXml);
+        let first = reader
+            .read_slice(RELATIVE_CATALOG.as_bytes())
+            .expect("lenient RDF/XML");
+        assert!(crate::is_implicit(&first.catalog));
+        let ids: Vec<String> = first
+            .catalog
+            .datasets
+            .iter()
+            .map(|d| d.id.to_string())
+            .collect();
+        assert_eq!(ids, ["https://data.gov.ma/d/1", "https://data.gov.ma/d/2"]);
+        assert!(
+            first.warnings.iter().any(|w| w.record() == "catalogue/"),
+            "{:?}",
+            first.warnings
+        );
+        // Read -> write -> read gives the same model.
+        let mut writer = DcatWriter::new(RdfFormat::RdfXml, Vec::new()).with_implied_triples(false);
+        writer.write_catalog(&first.catalog).expect("in memory");
+        let written = writer.finish().expect("in memory");
+        let again = reader.read_slice(&written).expect("written RDF/XML reads");
+        assert_eq!(again.catalog, first.catalog);
+
+        // With a base IRI the catalogue resolves and links its dataset.
+        let based = DcatReader::new(RdfFormat::RdfXml)
+            .with_base_iri("https://data.gov.ma/")
+            .read_slice(RELATIVE_CATALOG.as_bytes())
+            .expect("lenient RDF/XML");
+        assert_eq!(
+            based.catalog.id.to_string(),
+            "https://data.gov.ma/catalogue/"
+        );
+        assert_eq!(based.catalog.datasets.len(), 1);
+    }
+
+    /// One IRI as a place and as an access-rights concept: the `a dct:RightsStatement` a
+    /// writer adds for the concept is implied, not an extra of the place.
+    #[test]
+    fn a_place_that_is_also_a_rights_concept_keeps_no_implied_type() {
+        let place = Iri::new("https://data.gov.ma/concept/public").expect("valid");
+        let mut catalog = Catalog::new(
+            NodeId::Iri(Iri::new("https://data.gov.ma/catalog").expect("valid")),
+            Text::untagged("Portail"),
+        )
+        .expect("valid");
+        let mut dataset = Dataset::new(
+            NodeId::Iri(Iri::new("https://data.gov.ma/d/1").expect("valid")),
+            Text::untagged("Population"),
+        )
+        .expect("valid");
+        dataset.spatial = vec![Location::identified(NodeId::Iri(place.clone()))];
+        dataset.access_rights = Some(Concept::Other(place));
+        catalog.datasets.push(dataset);
+        for format in RdfFormat::ALL {
+            let mut writer = DcatWriter::new(*format, Vec::new()).with_implied_triples(true);
+            writer.write_catalog(&catalog).expect("in memory");
+            let written = writer.finish().expect("in memory");
+            let read = DcatReader::new(*format)
+                .with_implied_triples(true)
+                .read_slice(&written)
+                .expect("written RDF reads");
+            assert_eq!(
+                read.catalog.datasets,
+                catalog.datasets,
+                "{format}\n{}",
+                String::from_utf8_lossy(&written)
+            );
+        }
+        // Whichever of the two links comes first.
+        for (first, second) in [("spatial", "accessRights"), ("accessRights", "spatial")] {
+            let turtle = format!(
+                "@prefix dcat: <http://www.w3.org/ns/dcat#> .\n\
+                 @prefix dct: <http://purl.org/dc/terms/> .\n\
+                 <https://data.gov.ma/d/1> a dcat:Dataset ; dct:title \"Population\" ;\n\
+                   dct:{first} <https://data.gov.ma/concept/public> ;\n\
+                   dct:{second} <https://data.gov.ma/concept/public> .\n\
+                 <https://data.gov.ma/concept/public> a dct:RightsStatement , dct:Location .\n"
+            );
+            let read = DcatReader::new(RdfFormat::Turtle)
+                .with_implied_triples(true)
+                .read_slice(turtle.as_bytes())
+                .expect("valid Turtle");
+            let dataset = &read.catalog.datasets[0];
+            assert_eq!(dataset.spatial[0].extra, Extras::default(), "{turtle}");
+            assert!(dataset.access_rights.is_some());
+            assert!(read.catalog.extra_triples.is_empty(), "{turtle}");
+        }
+    }
 }
