@@ -1,9 +1,12 @@
 //! Inputs shared by the fihris benchmarks: a generated portal catalogue
-//! ([`GeneratedCatalogue`]), noisy format labels and timestamps, and a generated CSV.
+//! ([`GeneratedCatalogue`]), the catalogue the rules bench checks ([`rules_catalogue`]),
+//! noisy format labels and timestamps, and a generated CSV.
 
 mod generate;
+mod rules;
 
 pub use generate::{GeneratedCatalogue, GeneratedLines};
+pub use rules::rules_catalogue;
 
 /// Resource formats as the portal's CKAN API returns them, noise included: the input a
 /// reader normalises for every distribution.
