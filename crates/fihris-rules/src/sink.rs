@@ -141,13 +141,11 @@ impl Batch {
             segments.clear();
             return;
         }
-        // The text moves into the findings; the next batch starts with room for as much.
+        // The text and segments move into the findings; the next batch starts with room
+        // for as much.
         let shared_text = (!text.is_empty()).then(|| {
             let next = String::with_capacity(text.len() + text.len() / 4);
-            let mut text = std::mem::replace(text, next);
-            // The room left at the end would only sit between the findings' data.
-            text.shrink_to_fit();
-            SharedText::new(text)
+            SharedText::new(std::mem::replace(text, next))
         });
         let paths: FindingPath = segments
             .drain(..)
