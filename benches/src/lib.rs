@@ -1,12 +1,15 @@
 //! Inputs shared by the fihris benchmarks: a generated portal catalogue
-//! ([`GeneratedCatalogue`]), a local CKAN API serving it ([`CkanServer`]), noisy format
-//! labels and timestamps, and a generated CSV.
+//! ([`GeneratedCatalogue`]), a local CKAN API serving it ([`CkanServer`]), the catalogue the
+//! rules bench checks ([`rules_catalogue`]), noisy format labels and timestamps, and a
+//! generated CSV.
 
 mod ckan_server;
 mod generate;
+mod rules;
 
 pub use ckan_server::{CKAN_API_PATH, CkanServer};
 pub use generate::{GeneratedCatalogue, GeneratedLines};
+pub use rules::rules_catalogue;
 
 /// Resource formats as the portal's CKAN API returns them, noise included: the input a
 /// reader normalises for every distribution.

@@ -98,25 +98,19 @@ pub fn check_with(catalog: &Catalog, rules: &RuleSet, urls: &dyn UrlChecker) -> 
     sink.finish_batch();
     let datasets = catalog.datasets.len();
     let mut scores = Vec::with_capacity(datasets);
-    let mut paths: Option<DatasetPaths> = None;
+    let mut paths = DatasetPaths::empty();
     for (index, dataset) in catalog.datasets.iter().enumerate() {
         if index == PROJECT_AFTER {
             reserve_projected(&mut sink.findings, index, datasets);
         }
-        let paths = match &mut paths {
-            Some(paths) => {
-                paths.reset(dataset);
-                paths
-            }
-            None => paths.insert(DatasetPaths::new(dataset)),
-        };
-        check_formats(dataset, catalog, paths, &mut sink);
-        check_licences(dataset, catalog, paths, &mut sink);
-        check_freshness(dataset, paths, &mut sink);
-        check_national(dataset, catalog, paths, &mut sink);
-        let compliant = session.dataset(dataset, paths, &mut sink);
+        paths.reset(dataset, &mut sink.batch);
+        check_formats(dataset, catalog, &paths, &mut sink);
+        check_licences(dataset, catalog, &paths, &mut sink);
+        check_freshness(dataset, &paths, &mut sink);
+        check_national(dataset, catalog, &paths, &mut sink);
+        let compliant = session.dataset(dataset, &paths, &mut sink);
         let score = mqa::score(dataset, urls, compliant);
-        report_score(&score, paths, &mut sink);
+        report_score(&score, &paths, &mut sink);
         sink.finish_batch();
         scores.push(score);
     }

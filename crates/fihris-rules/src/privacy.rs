@@ -95,7 +95,11 @@ pub fn check_privacy(catalog: &Catalog, verdicts: &ScanVerdicts, rules: &RuleSet
         let mut paths = None;
         for (index, distribution) in dataset.distributions.iter().enumerate() {
             if verdicts.get(&distribution.id) == Some(true) {
-                let paths = paths.get_or_insert_with(|| DatasetPaths::new(dataset));
+                let paths = paths.get_or_insert_with(|| {
+                    let mut paths = DatasetPaths::empty();
+                    paths.reset(dataset, &mut sink.batch);
+                    paths
+                });
                 sink.emit(
                     Rule::PrivacyDeclaredNone,
                     |batch| paths.distribution_field(batch, index, "personal_data"),

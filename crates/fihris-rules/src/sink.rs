@@ -2,6 +2,7 @@
 //! builds the findings of one dataset together so that their messages share one allocation
 //! and their paths another.
 
+use std::fmt::Write as _;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -17,6 +18,44 @@ pub(crate) enum Piece {
     Static(&'static str),
     /// A range of [`Batch`]'s text.
     Written(Range<usize>),
+}
+
+/// A segment of a path being laid out. The identifiers of a dataset and of its
+/// distributions are written once in a text (the batch's, or the [`DatasetPaths`]' own) and
+/// the segments that name them are ranges of it.
+#[derive(Debug, Clone)]
+pub(crate) enum Seg {
+    Dataset(Range<usize>),
+    Distribution(Range<usize>),
+    Field(&'static str),
+    Other(PathSegment),
+}
+
+impl Seg {
+    /// The segment, its identifier a slice of `shared` (or a copy of `ids[range]`).
+    fn resolve(self, shared: Option<&SharedText>, ids: &str) -> PathSegment {
+        let id = |range: Range<usize>| {
+            shared
+                .and_then(|shared| shared.slice(range.clone()))
+                .unwrap_or_else(|| ids.get(range).unwrap_or_default().to_owned().into())
+        };
+        match self {
+            Self::Dataset(range) => PathSegment::Dataset(id(range)),
+            Self::Distribution(range) => PathSegment::Distribution(id(range)),
+            Self::Field(field) => PathSegment::Field(field.into()),
+            Self::Other(segment) => segment,
+        }
+    }
+}
+
+/// A path of segments as a standalone path, the identifiers copied from `ids`.
+pub(crate) fn standalone(segments: &[Seg], ids: &str, fields: &[&'static str]) -> FindingPath {
+    segments
+        .iter()
+        .cloned()
+        .chain(fields.iter().map(|field| Seg::Field(field)))
+        .map(|segment| segment.resolve(None, ids))
+        .collect()
 }
 
 /// A finding of the batch, its message and path kept as ranges of the batch's text and
@@ -36,26 +75,23 @@ pub(crate) struct Batch {
     /// The written messages and hints, end to end.
     text: String,
     /// The paths, end to end.
-    segments: Vec<PathSegment>,
+    segments: Vec<Seg>,
     /// Paths already laid out, by [`Base`] key: the dataset's, each distribution's.
     bases: Vec<Option<Range<usize>>>,
 }
 
 impl Batch {
     /// Lays out a path: `base`, then a field for each of `fields`.
-    pub(crate) fn path(&mut self, base: &[PathSegment], fields: &[&'static str]) -> Range<usize> {
+    pub(crate) fn path(&mut self, base: &[Seg], fields: &[&'static str]) -> Range<usize> {
         let start = self.segments.len();
         self.segments.extend(base.iter().cloned());
-        self.segments.extend(
-            fields
-                .iter()
-                .map(|field| PathSegment::Field((*field).into())),
-        );
+        self.segments
+            .extend(fields.iter().map(|field| Seg::Field(field)));
         start..self.segments.len()
     }
 
     /// Lays out the path of a dataset or distribution once per batch (`key` names it).
-    fn base(&mut self, key: usize, base: &[PathSegment]) -> Range<usize> {
+    fn base(&mut self, key: usize, base: &[Seg]) -> Range<usize> {
         if let Some(Some(range)) = self.bases.get(key) {
             return range.clone();
         }
@@ -111,8 +147,10 @@ impl Batch {
             let next = String::with_capacity(text.len() + text.len() / 4);
             SharedText::new(std::mem::replace(text, next))
         });
-        let next = Vec::with_capacity(segments.len() + segments.len() / 4);
-        let paths: FindingPath = std::mem::replace(segments, next).into_iter().collect();
+        let paths: FindingPath = segments
+            .drain(..)
+            .map(|segment| segment.resolve(shared_text.as_ref(), ""))
+            .collect();
         let resolve = |piece: Piece| match piece {
             Piece::Static(piece) => SharedStr::from(piece),
             Piece::Written(range) => shared_text
@@ -226,43 +264,74 @@ pub(crate) fn node_text(id: &NodeId) -> SharedStr {
 }
 
 /// The paths of a dataset and of its distributions: their segments, built once per dataset
-/// and shared by every finding on them.
+/// and shared by every finding on them. The identifiers are written in the batch's text
+/// ([`DatasetPaths::reset`]) or in a text of their own ([`DatasetPaths::new`]).
 pub(crate) struct DatasetPaths {
-    dataset: [PathSegment; 1],
-    distributions: Vec<[PathSegment; 2]>,
+    dataset: [Seg; 1],
+    distributions: Vec<[Seg; 2]>,
+    /// The identifiers, when they are not in a batch's text.
+    own: String,
 }
 
 impl DatasetPaths {
-    pub(crate) fn new(dataset: &Dataset) -> Self {
-        let mut paths = Self {
-            dataset: [PathSegment::Dataset("".into())],
+    /// No paths yet: [`DatasetPaths::reset`] lays out a dataset's.
+    pub(crate) fn empty() -> Self {
+        Self {
+            dataset: [Seg::Field("")],
             distributions: Vec::new(),
-        };
-        paths.reset(dataset);
+            own: String::new(),
+        }
+    }
+
+    /// The paths of `dataset`, the identifiers in a text of their own.
+    pub(crate) fn new(dataset: &Dataset) -> Self {
+        let mut paths = Self::empty();
+        let mut own = String::new();
+        paths.write(dataset, &mut own);
+        paths.own = own;
         paths
     }
 
-    /// The paths of another dataset, reusing the room of these.
-    pub(crate) fn reset(&mut self, dataset: &Dataset) {
-        let id = PathSegment::Dataset(node_text(&dataset.id));
+    /// The paths of `dataset`, the identifiers written in `batch`'s text, reusing the room of
+    /// these.
+    pub(crate) fn reset(&mut self, dataset: &Dataset, batch: &mut Batch) {
+        self.own.clear();
+        self.write(dataset, &mut batch.text);
+    }
+
+    fn write(&mut self, dataset: &Dataset, text: &mut String) {
+        let mut write = |id: &NodeId| {
+            let start = text.len();
+            match id {
+                NodeId::Iri(iri) => text.push_str(iri.as_str()),
+                NodeId::Blank(_) => {
+                    let _ = write!(text, "{id}");
+                }
+            }
+            start..text.len()
+        };
+        let id = write(&dataset.id);
         self.distributions.clear();
-        self.distributions
-            .extend(dataset.distributions.iter().map(|distribution| {
-                [
-                    id.clone(),
-                    PathSegment::Distribution(node_text(&distribution.id)),
-                ]
-            }));
-        self.dataset = [id];
+        for distribution in &dataset.distributions {
+            let range = write(&distribution.id);
+            self.distributions
+                .push([Seg::Dataset(id.clone()), Seg::Distribution(range)]);
+        }
+        self.dataset = [Seg::Dataset(id)];
+    }
+
+    /// The text the identifiers of [`DatasetPaths::new`] are ranges of.
+    pub(crate) fn own_ids(&self) -> &str {
+        &self.own
     }
 
     /// The segments of the dataset's path.
-    pub(crate) fn dataset_segments(&self) -> &[PathSegment] {
+    pub(crate) fn dataset_segments(&self) -> &[Seg] {
         &self.dataset
     }
 
     /// The segments of the path of the dataset's distribution at `index`.
-    pub(crate) fn distribution_segments(&self, index: usize) -> &[PathSegment] {
+    pub(crate) fn distribution_segments(&self, index: usize) -> &[Seg] {
         self.distributions
             .get(index)
             .map_or(&self.dataset[..], |segments| &segments[..])
@@ -292,17 +361,4 @@ impl DatasetPaths {
     ) -> Range<usize> {
         batch.path(self.distribution_segments(index), &[field])
     }
-}
-
-/// A path of segments as a standalone path.
-pub(crate) fn standalone(segments: &[PathSegment], fields: &[&'static str]) -> FindingPath {
-    segments
-        .iter()
-        .cloned()
-        .chain(
-            fields
-                .iter()
-                .map(|field| PathSegment::Field((*field).into())),
-        )
-        .collect()
 }

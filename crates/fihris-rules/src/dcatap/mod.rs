@@ -30,7 +30,7 @@ pub(crate) use shapes::{SHAPE_BASE, SHAPES};
 
 use crate::mqa::is_iana_media_type;
 use crate::rules::{Rule, RuleSet};
-use crate::sink::{Batch, DatasetPaths, Piece, Sink, node_text, standalone};
+use crate::sink::{Batch, DatasetPaths, Piece, Seg, Sink, node_text, standalone};
 
 pub(crate) use prop::Prop;
 
@@ -816,19 +816,25 @@ const SERVICE_CV: Source = node_shape!("DataService_ShapeCV");
 /// the property; it is only laid out when a violation is reported.
 #[derive(Clone, Copy)]
 struct At<'a> {
-    path: &'a [PathSegment],
+    path: &'a [Seg],
+    /// The text the identifiers of `path` are ranges of, outside a batch.
+    ids: &'a str,
     field: Option<&'static str>,
 }
 
 impl<'a> At<'a> {
-    fn new(path: &'a [PathSegment]) -> Self {
-        Self { path, field: None }
+    fn new(path: &'a [Seg], ids: &'a str) -> Self {
+        Self {
+            path,
+            ids,
+            field: None,
+        }
     }
 
     fn field(self, field: &'static str) -> Self {
         Self {
-            path: self.path,
             field: Some(field),
+            ..self
         }
     }
 
@@ -951,7 +957,7 @@ impl<'r> Validator<'r> {
                     rule,
                     shacl_violation,
                     message,
-                    location: standalone(at.path, fields),
+                    location: standalone(at.path, at.ids, fields),
                 });
             }
         }
@@ -1203,7 +1209,7 @@ impl Validator<'_> {
     }
 
     fn catalog_node(&mut self, catalog: &Catalog) {
-        let at = At::new(&[]);
+        let at = At::new(&[], "");
         let entity = Entity::Catalog(catalog);
         self.core(entity, at);
         self.vocabulary(
@@ -1251,7 +1257,7 @@ impl Validator<'_> {
     }
 
     fn dataset(&mut self, dataset: &Dataset, paths: &DatasetPaths) {
-        let at = At::new(paths.dataset_segments());
+        let at = At::new(paths.dataset_segments(), paths.own_ids());
         let entity = Entity::Dataset(dataset);
         self.core(entity, at);
         let shape = DATASET_CV;
@@ -1335,12 +1341,14 @@ impl Validator<'_> {
             );
         }
         for (index, distribution) in dataset.distributions.iter().enumerate() {
-            self.distribution(distribution, paths.distribution_segments(index));
+            self.distribution(
+                distribution,
+                At::new(paths.distribution_segments(index), paths.own_ids()),
+            );
         }
     }
 
-    fn distribution(&mut self, distribution: &Distribution, location: &[PathSegment]) {
-        let at = At::new(location);
+    fn distribution(&mut self, distribution: &Distribution, at: At<'_>) {
         let entity = Entity::Distribution(distribution);
         self.core(entity, at);
         let shape = DISTRIBUTION_CV;
@@ -1411,8 +1419,8 @@ impl Validator<'_> {
     }
 
     fn series(&mut self, series: &DatasetSeries) {
-        let location = [PathSegment::Dataset(node_text(&series.id))];
-        let at = At::new(&location);
+        let location = [Seg::Other(PathSegment::Dataset(node_text(&series.id)))];
+        let at = At::new(&location, "");
         let entity = Entity::DatasetSeries(series);
         self.core(entity, at);
         self.vocabulary(
@@ -1441,8 +1449,8 @@ impl Validator<'_> {
     }
 
     fn service(&mut self, service: &DataService) {
-        let location = [PathSegment::Service(node_text(&service.id))];
-        let at = At::new(&location);
+        let location = [Seg::Other(PathSegment::Service(node_text(&service.id)))];
+        let at = At::new(&location, "");
         let entity = Entity::DataService(service);
         self.core(entity, at);
         self.vocabulary(
@@ -1486,10 +1494,10 @@ impl Validator<'_> {
     }
 
     fn record(&mut self, record: &CatalogRecord) {
-        let location = [PathSegment::Field(
+        let location = [Seg::Other(PathSegment::Field(
             format!("dcat:record {}", record.id).into(),
-        )];
-        self.core(Entity::CatalogRecord(record), At::new(&location));
+        ))];
+        self.core(Entity::CatalogRecord(record), At::new(&location, ""));
     }
 }
 
