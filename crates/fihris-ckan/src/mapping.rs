@@ -831,7 +831,7 @@ fn read_resource(
     .unwrap_or_else(|| {
         let label = match dataset {
             NodeId::Blank(blank) => format!("{}r{index}", blank.as_str()),
-            NodeId::Iri(_) => format!("p{}r{index}", sink.record),
+            NodeId::Iri(_) => format!("p{}r{index}", sink.position),
         };
         NodeId::Blank(BlankId::new(label).unwrap_or_else(|_| unreachable_blank()))
     });
@@ -1353,6 +1353,20 @@ mod tests {
     use fihris_vocab::{Frequency, Vocabulary};
 
     use crate::{CkanFormat, CkanReader, write_catalog};
+
+    #[test]
+    fn a_resource_without_id_is_numbered_among_readable_packages() {
+        let lines = b"}\n{\"name\":\"e\",\"title\":\"n\",\"resources\":[{\"format\":\"CSV\"}]}\n";
+        let reader = CkanReader::new();
+        let first = reader.read_slice(lines).expect("JSON lines");
+        let distribution = &first.catalog.datasets[0].distributions[0];
+        assert_eq!(distribution.id.to_string(), "_:p1r0");
+        let written = write_catalog(&first.catalog, first.format, Vec::new()).unwrap();
+        let again = reader
+            .read_slice(&written)
+            .expect("written CKAN reads back");
+        assert_eq!(again.catalog, first.catalog);
+    }
 
     #[test]
     fn duplicate_extras_keys_round_trip_and_only_the_last_is_written_from_the_model() {
