@@ -831,7 +831,7 @@ fn read_resource(
     .unwrap_or_else(|| {
         let label = match dataset {
             NodeId::Blank(blank) => format!("{}r{index}", blank.as_str()),
-            NodeId::Iri(_) => format!("p{}r{index}", sink.record),
+            NodeId::Iri(_) => format!("p{}r{index}", sink.position),
         };
         NodeId::Blank(BlankId::new(label).unwrap_or_else(|_| unreachable_blank()))
     });
@@ -1129,8 +1129,16 @@ fn read_frequency(fields: &Fields, dataset: &mut Dataset, sink: &mut Sink<'_>) {
 pub(crate) fn package_fields(options: &Options, dataset: &Dataset) -> Vec<(String, FieldValue)> {
     let mut out = Vec::with_capacity(PACKAGE_RULES.len() + dataset.extra.fields.len() + 2);
     let mut written: Vec<&str> = Vec::new();
-    // A dataset from elsewhere gets a name; a CKAN package without one stays without.
+    // A dataset from elsewhere gets a name; a CKAN package without one (its IRI made from
+    // its `id`, which may hold a `/` no name can) stays without.
+    let from_id = dataset.identifiers.first().is_some_and(|id| {
+        dataset
+            .id
+            .as_iri()
+            .is_some_and(|iri| iri.as_str() == format!("{}{id}", options.dataset_prefix()))
+    });
     if dataset.extra.fields.is_empty()
+        && !from_id
         && let Some(name) = derive_name(options, dataset)
         && dataset.identifiers.first() != Some(&name)
     {
@@ -1353,6 +1361,39 @@ mod tests {
     use fihris_vocab::{Frequency, Vocabulary};
 
     use crate::{CkanFormat, CkanReader, write_catalog};
+
+    #[test]
+    fn a_resource_without_id_is_numbered_among_readable_packages() {
+        let lines = b"}\n{\"name\":\"e\",\"title\":\"n\",\"resources\":[{\"format\":\"CSV\"}]}\n";
+        let reader = CkanReader::new();
+        let first = reader.read_slice(lines).expect("JSON lines");
+        let distribution = &first.catalog.datasets[0].distributions[0];
+        assert_eq!(distribution.id.to_string(), "_:p1r0");
+        let written = write_catalog(&first.catalog, first.format, Vec::new()).unwrap();
+        let again = reader
+            .read_slice(&written)
+            .expect("written CKAN reads back");
+        assert_eq!(again.catalog, first.catalog);
+    }
+
+    #[test]
+    fn a_package_named_by_an_id_with_a_slash_gets_no_name() {
+        let reader = CkanReader::new();
+        let first = reader
+            .read_slice(br#"{"id":"a/b","title":"T"}"#)
+            .expect("a package");
+        assert_eq!(
+            first.catalog.datasets[0].id.to_string(),
+            "https://data.gov.ma/data/fr/dataset/a/b"
+        );
+        let written = write_catalog(&first.catalog, first.format, Vec::new()).unwrap();
+        let text = String::from_utf8(written.clone()).unwrap();
+        assert!(!text.contains("\"name\""), "{text}");
+        let again = reader
+            .read_slice(&written)
+            .expect("written CKAN reads back");
+        assert_eq!(again.catalog, first.catalog);
+    }
 
     #[test]
     fn duplicate_extras_keys_round_trip_and_only_the_last_is_written_from_the_model() {

@@ -4,7 +4,7 @@ use fihris_model::{Catalog, Dataset, ExtraField, FieldValue};
 
 use crate::CkanFormat;
 use crate::error::CkanError;
-use crate::json::{get, write_string, write_value};
+use crate::json::{write_string, write_value};
 use crate::mapping::{Options, package_fields};
 use crate::read::normalise_base;
 
@@ -126,11 +126,9 @@ impl<W: Write> CkanWriter<W> {
             CkanFormat::PackageShow => self.buffer.push_str("}\n"),
             CkanFormat::PackageSearch => {
                 self.buffer.push(']');
-                let has_count = matches!(
-                    self.envelope_result(),
-                    Some(fields) if get(fields, "count").is_some()
-                );
-                if !has_count {
+                // A `result` read from a package_search answer is written as read, with its
+                // `count` or without; a new one gets the number of packages written.
+                if self.envelope_result().is_none() {
                     self.buffer
                         .push_str(&format!(", \"count\": {}", self.written));
                 }
@@ -218,4 +216,40 @@ pub fn write_catalog<W: Write>(catalog: &Catalog, format: CkanFormat, inner: W) 
         writer.write_dataset(dataset)?;
     }
     writer.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{CkanFormat, CkanReader, write_catalog};
+
+    #[test]
+    fn a_search_result_is_written_with_its_count_or_without_as_read() {
+        let reader = CkanReader::new();
+        for input in [
+            r#"{"success": true, "result": {"facets": {}, "results": []}}"#,
+            r#"{"success": true, "result": {"count": 7, "results": [{"name": "a", "title": "A"}]}}"#,
+        ] {
+            let read = reader
+                .read_slice(input.as_bytes())
+                .expect("a search answer");
+            assert_eq!(read.format, CkanFormat::PackageSearch);
+            let written = write_catalog(&read.catalog, read.format, Vec::new()).unwrap();
+            let text = String::from_utf8(written.clone()).unwrap();
+            assert_eq!(text.contains("count"), input.contains("count"), "{text}");
+            let again = reader
+                .read_slice(&written)
+                .expect("written CKAN reads back");
+            assert_eq!(again.catalog, read.catalog, "{text}");
+        }
+        // A catalogue read from elsewhere gets the number of packages written.
+        let read = reader
+            .read_slice(br#"[{"name": "a", "title": "A"}]"#)
+            .expect("a package list");
+        let written = write_catalog(&read.catalog, CkanFormat::PackageSearch, Vec::new()).unwrap();
+        assert!(
+            String::from_utf8(written)
+                .unwrap()
+                .contains(r#""count": 1"#)
+        );
+    }
 }
