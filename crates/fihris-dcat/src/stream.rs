@@ -661,6 +661,14 @@ mod tests {
         format!("<{from}> <http://www.w3.org/ns/dcat#dataset> <https://data.gov.ma/d/{name}> .\n")
     }
 
+    /// The catalogue as N-Triples, without implied triples.
+    fn written(catalog: &Catalog) -> Vec<u8> {
+        let mut writer =
+            DcatWriter::new(RdfFormat::NTriples, Vec::new()).with_implied_triples(false);
+        writer.write_catalog(catalog).expect("in memory");
+        writer.finish().expect("in memory")
+    }
+
     fn stream(bytes: &[u8]) -> Result<(Vec<Dataset>, Catalog), ReadError> {
         let mut stream = NTriplesStream::new(DcatReader::new(RdfFormat::NTriples), bytes)?;
         let datasets = stream.by_ref().collect::<Result<Vec<_>, _>>()?;
@@ -693,11 +701,7 @@ mod tests {
         );
 
         // What the writer writes of it streams too, to the same datasets.
-        let mut writer =
-            DcatWriter::new(RdfFormat::NTriples, Vec::new()).with_implied_triples(false);
-        writer.write_catalog(&whole.catalog).expect("in memory");
-        let written = writer.finish().expect("in memory");
-        let (datasets, _) = stream(&written).expect("the writer's output streams");
+        let (datasets, _) = stream(&written(&whole.catalog)).expect("the writer's output streams");
         assert_eq!(datasets, whole.catalog.datasets);
     }
 
@@ -722,11 +726,7 @@ mod tests {
         assert_eq!(catalog.extra, whole.catalog.extra);
         assert_eq!(catalog.extra_triples, whole.catalog.extra_triples);
 
-        let mut writer =
-            DcatWriter::new(RdfFormat::NTriples, Vec::new()).with_implied_triples(false);
-        writer.write_catalog(&whole.catalog).expect("in memory");
-        let written = writer.finish().expect("in memory");
-        let (datasets, _) = stream(&written).expect("the writer's output streams");
+        let (datasets, _) = stream(&written(&whole.catalog)).expect("the writer's output streams");
         assert_eq!(datasets, whole.catalog.datasets);
 
         // The linked resource described as a dataset further on: refused, not read wrongly.

@@ -140,7 +140,6 @@ fn find_split(bytes: &[u8], ntriples: bool) -> Option<usize> {
 
 struct Parser<'a> {
     text: &'a str,
-    bytes: &'a [u8],
     pos: usize,
     ntriples: bool,
     strings: Member<'a>,
@@ -178,7 +177,6 @@ impl<'a> Parser<'a> {
     ) -> Self {
         Parser {
             text,
-            bytes: text.as_bytes(),
             pos: 0,
             ntriples,
             strings,
@@ -195,12 +193,16 @@ impl<'a> Parser<'a> {
         }
     }
 
+    fn bytes(&self) -> &'a [u8] {
+        self.text.as_bytes()
+    }
+
     fn peek(&self) -> Option<u8> {
-        self.bytes.get(self.pos).copied()
+        self.bytes().get(self.pos).copied()
     }
 
     fn at(&self, offset: usize) -> Option<u8> {
-        self.bytes.get(self.pos + offset).copied()
+        self.bytes().get(self.pos + offset).copied()
     }
 
     /// Skips white space and comments. In N-Triples a triple stays on one line: a line break
@@ -212,10 +214,10 @@ impl<'a> Parser<'a> {
                 b'\n' | b'\r' | b'#' if self.ntriples && inside_triple => return None,
                 b'\n' | b'\r' => self.pos += 1,
                 b'#' => {
-                    self.pos = self.bytes[self.pos..]
+                    self.pos = self.bytes()[self.pos..]
                         .iter()
                         .position(|b| matches!(b, b'\n' | b'\r'))
-                        .map_or(self.bytes.len(), |end| self.pos + end);
+                        .map_or(self.bytes().len(), |end| self.pos + end);
                 }
                 _ => break,
             }
@@ -282,7 +284,7 @@ impl<'a> Parser<'a> {
 
     /// `PREFIX` (any case) followed by white space.
     fn sparql_prefix(&self) -> bool {
-        self.bytes
+        self.bytes()
             .get(self.pos..self.pos + 6)
             .is_some_and(|word| word.eq_ignore_ascii_case(b"prefix"))
             && matches!(self.at(6), Some(b' ' | b'\t' | b'\n' | b'\r'))
@@ -466,7 +468,7 @@ impl<'a> Parser<'a> {
         while self.peek().is_some_and(is_name_byte) {
             self.pos += 1;
         }
-        while self.pos > start && self.bytes[self.pos - 1] == b'.' {
+        while self.pos > start && self.bytes()[self.pos - 1] == b'.' {
             self.pos -= 1;
         }
         let label = &self.text[start..self.pos];
@@ -484,7 +486,7 @@ impl<'a> Parser<'a> {
     fn iri_ref(&mut self) -> Option<&'a str> {
         self.expect(b'<')?;
         let start = self.pos;
-        let length = self.bytes[start..]
+        let length = self.bytes()[start..]
             .iter()
             .position(|b| ENDS_IRI[usize::from(*b)])?;
         self.pos += length;
@@ -540,15 +542,20 @@ impl<'a> Parser<'a> {
             return Some(known);
         }
         let stored = self.strings.alloc_str(iri);
-        self.check_iri(stored)
+        self.admit_iri(stored)
     }
 
     /// An IRI the strict parser would give unchanged: absolute and valid (the strict parser
     /// and the model check IRIs with the same parser, oxiri).
     fn check_iri(&mut self, iri: &'a str) -> Option<&'a str> {
-        if let Some(known) = self.valid_iris.get(iri) {
-            return Some(known);
+        match self.valid_iris.get(iri) {
+            Some(known) => Some(known),
+            None => self.admit_iri(iri),
         }
+    }
+
+    /// An IRI not seen before: checked, then remembered.
+    fn admit_iri(&mut self, iri: &'a str) -> Option<&'a str> {
         // Relative IRIs are not valid: left to the strict parser, which resolves them.
         if !fihris_model::Iri::is_valid(iri) {
             return None;
@@ -583,7 +590,7 @@ impl<'a> Parser<'a> {
             }
         }
         // A final `.` ends the statement, not the name.
-        while self.pos > local_start && self.bytes[self.pos - 1] == b'.' {
+        while self.pos > local_start && self.bytes()[self.pos - 1] == b'.' {
             self.pos -= 1;
         }
         let local = &self.text[local_start..self.pos];
@@ -665,10 +672,10 @@ impl<'a> Parser<'a> {
             self.pos += 1;
             // Most strings have no escape: one slice.
             let start = self.pos;
-            let length = self.bytes[start..]
+            let length = self.bytes()[start..]
                 .iter()
                 .position(|b| *b == quote || matches!(b, b'\\' | b'\n' | b'\r'))?;
-            if self.bytes[start + length] == quote {
+            if self.bytes()[start + length] == quote {
                 self.pos = start + length + 1;
                 return Some(&self.text[start..start + length]);
             }
@@ -684,7 +691,7 @@ impl<'a> Parser<'a> {
     /// The rest of a string that has escapes or is long, into `value`.
     fn string_rest(&mut self, quote: u8, long: bool, value: &mut String) -> Option<()> {
         loop {
-            let rest = &self.bytes[self.pos..];
+            let rest = &self.bytes()[self.pos..];
             let run = rest.iter().position(|b| {
                 *b == quote || *b == b'\\' || (!long && matches!(b, b'\n' | b'\r'))
             })?;
