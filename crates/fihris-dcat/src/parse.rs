@@ -300,17 +300,16 @@ fn fix_iris(triple: Triple) -> Triple {
 
 pub(crate) fn dedup(mut triples: Vec<TripleRef<'_>>) -> Vec<TripleRef<'_>> {
     use std::collections::hash_map::Entry;
-    use std::hash::BuildHasher as _;
     // Triples are large: a table of their hashes (16 bytes an entry) touches a sixth of the
     // memory a set of triples would, and memory is most of the time here.
-    let hasher = rustc_hash::FxBuildHasher;
+    let hashes = hash_all(&triples);
     let mut first: FxHashMap<u64, usize> =
         FxHashMap::with_capacity_and_hasher(triples.len(), Default::default());
     // Distinct triples whose hash another triple had first: rare.
     let mut collided: FxHashSet<TripleRef<'_>> = FxHashSet::default();
     let mut keep = vec![true; triples.len()];
-    for (index, triple) in triples.iter().enumerate() {
-        match first.entry(hasher.hash_one(triple)) {
+    for (index, (triple, hash)) in triples.iter().zip(hashes).enumerate() {
+        match first.entry(hash) {
             Entry::Vacant(entry) => {
                 entry.insert(index);
             }
@@ -322,6 +321,31 @@ pub(crate) fn dedup(mut triples: Vec<TripleRef<'_>>) -> Vec<TripleRef<'_>> {
     let mut keep = keep.into_iter();
     triples.retain(|_| keep.next().unwrap_or(true));
     triples
+}
+
+/// The hash of each triple; a long document's in two halves on two threads, as it was
+/// parsed.
+fn hash_all(triples: &[TripleRef<'_>]) -> Vec<u64> {
+    use std::hash::BuildHasher as _;
+    const PARALLEL_FROM: usize = 50_000;
+    let hash = |part: &[TripleRef<'_>]| -> Vec<u64> {
+        part.iter()
+            .map(|triple| rustc_hash::FxBuildHasher.hash_one(triple))
+            .collect()
+    };
+    if triples.len() < PARALLEL_FROM {
+        return hash(triples);
+    }
+    let (head, tail) = triples.split_at(triples.len() / 2);
+    std::thread::scope(|scope| {
+        let tail = scope.spawn(|| hash(tail));
+        let mut hashes = hash(head);
+        match tail.join() {
+            Ok(tail) => hashes.extend(tail),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+        hashes
+    })
 }
 
 /// Labels a parser drew at random (and labels the model cannot hold) become `r0`, `r1`…

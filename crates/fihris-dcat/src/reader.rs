@@ -16,7 +16,7 @@ use fihris_vocab::ns::{
     adms, dcat, dcatap, dct, fihris, foaf, locn, owl, rdf, rdfs, schema, skos, spdx, vcard, xsd,
 };
 use fihris_vocab::{
-    EuTheme, FileType, Frequency, Language, Licence, PRODUCERS, PortalTheme, Vocabulary,
+    EuTheme, FileType, Frequency, Language, Licence, PortalTheme, Producer, Vocabulary,
 };
 // The builder reads borrowed triples: parsed terms point into the input or the parser's
 // strings, never copied one by one.
@@ -232,16 +232,38 @@ impl DcatReader {
         // `parse` already removed duplicates and relabelled blank nodes.
         let store = TripleStore::default();
         let triples = parse(bytes, self.format, &self.options, &store)?;
-        Ok(build(&triples, self.repairs, self.implied))
+        let iris = match self.format {
+            RdfFormat::Turtle | RdfFormat::NTriples => IriSource::Validated,
+            RdfFormat::RdfXml | RdfFormat::JsonLd => IriSource::Unchecked,
+        };
+        Ok(build(&triples, self.settings(iris)))
     }
 
     /// Reads triples already parsed (an `oxrdf::Graph`, another parser's output). Blank
     /// node labels drawn at random by parsers are renamed deterministically.
     #[must_use]
     pub fn read_triples(&self, triples: impl IntoIterator<Item = oxrdf::Triple>) -> ReadOutput {
+        self.read_triples_from(IriSource::Unchecked, triples)
+    }
+
+    fn settings(&self, iris: IriSource) -> Settings {
+        Settings {
+            iris,
+            repairs: self.repairs,
+            implied: self.implied,
+            parallel_datasets_from: PARALLEL_DATASETS_FROM,
+        }
+    }
+
+    /// [`DcatReader::read_triples`] of triples whose `source` says whether their IRIs are valid.
+    pub(crate) fn read_triples_from(
+        &self,
+        source: IriSource,
+        triples: impl IntoIterator<Item = oxrdf::Triple>,
+    ) -> ReadOutput {
         let store = TripleStore::default();
         let triples = relabel(dedup(store.hold(triples.into_iter().collect())), &store);
-        build(&triples, self.repairs, self.implied)
+        build(&triples, self.settings(source))
     }
 }
 
@@ -260,9 +282,28 @@ fn subject_string(subject: &NamedOrBlankNode) -> String {
     }
 }
 
-fn to_node_id(subject: &NamedOrBlankNode) -> Option<NodeId> {
+/// Whether the parser behind the triples validated their IRIs. Turtle and N-Triples parsers
+/// (fihris-dcat's own and oxttl's) give only absolute, valid IRIs, which the model then takes
+/// without checking them again (a large part of reading time otherwise); lenient parsers
+/// (RDF/XML, JSON-LD) and triples from elsewhere can hold relative ones.
+#[derive(Clone, Copy)]
+pub(crate) enum IriSource {
+    Validated,
+    Unchecked,
+}
+
+impl IriSource {
+    fn iri(self, node: oxrdf::NamedNodeRef<'_>) -> Option<Iri> {
+        match self {
+            Self::Validated => Some(Iri::new_unchecked(node.as_str())),
+            Self::Unchecked => Iri::new(node.as_str()).ok(),
+        }
+    }
+}
+
+fn to_node_id(iris: IriSource, subject: &NamedOrBlankNode) -> Option<NodeId> {
     match subject {
-        NamedOrBlankNode::NamedNode(node) => Iri::new(node.as_str()).ok().map(NodeId::Iri),
+        NamedOrBlankNode::NamedNode(node) => iris.iri(*node).map(NodeId::Iri),
         NamedOrBlankNode::BlankNode(node) => BlankId::new(node.as_str()).ok().map(NodeId::Blank),
     }
 }
@@ -275,15 +316,17 @@ fn object_node<'a>(object: &OxTerm<'a>) -> Option<NamedOrBlankNode<'a>> {
     }
 }
 
-fn object_iri(object: &OxTerm) -> Option<Iri> {
+fn object_iri(iris: IriSource, object: &OxTerm) -> Option<Iri> {
     match object {
-        OxTerm::NamedNode(node) => Iri::new(node.as_str()).ok(),
+        OxTerm::NamedNode(node) => iris.iri(*node),
         _ => None,
     }
 }
 
-fn object_node_id(object: &OxTerm) -> Option<NodeId> {
-    object_node(object).as_ref().and_then(to_node_id)
+fn object_node_id(iris: IriSource, object: &OxTerm) -> Option<NodeId> {
+    object_node(object)
+        .as_ref()
+        .and_then(|node| to_node_id(iris, node))
 }
 
 fn model_literal(literal: &oxrdf::LiteralRef<'_>) -> Option<Literal> {
@@ -302,9 +345,9 @@ fn model_literal(literal: &oxrdf::LiteralRef<'_>) -> Option<Literal> {
     })
 }
 
-fn model_term(object: &OxTerm) -> Option<Term> {
+fn model_term(iris: IriSource, object: &OxTerm) -> Option<Term> {
     match object {
-        OxTerm::NamedNode(node) => Iri::new(node.as_str()).ok().map(Term::Iri),
+        OxTerm::NamedNode(node) => iris.iri(*node).map(Term::Iri),
         OxTerm::BlankNode(node) => BlankId::new(node.as_str()).ok().map(Term::Blank),
         OxTerm::Literal(literal) => model_literal(literal).map(Term::Literal),
     }
@@ -333,8 +376,8 @@ fn typed_literal<'a>(object: &OxTerm<'a>, datatype: &str) -> Option<&'a str> {
 }
 
 /// The known term only when the IRI is its canonical one, so that writing gives it back.
-fn exact_concept<T: Vocabulary>(object: &OxTerm) -> Option<Concept<T>> {
-    let iri = object_iri(object)?;
+fn exact_concept<T: Vocabulary>(iris: IriSource, object: &OxTerm) -> Option<Concept<T>> {
+    let iri = object_iri(iris, object)?;
     Some(
         match T::ALL
             .iter()
@@ -368,6 +411,7 @@ fn exact_temporal(object: &OxTerm) -> Option<Temporal> {
 /// Whether `label` is the label a writer mints for this position: the value then has no
 /// identifier of its own in the model.
 fn own_id(
+    iris: IriSource,
     object: &NamedOrBlankNode,
     parent: &NamedOrBlankNode,
     property: &str,
@@ -378,10 +422,10 @@ fn own_id(
     {
         return None;
     }
-    to_node_id(object)
+    to_node_id(iris, object)
 }
 
-const MAIN_CLASSES: &[&str] = &[
+const MAIN_CLASSES: [&str; 6] = [
     dcat::CATALOG,
     dcat::DATASET,
     dcat::DATASET_SERIES,
@@ -390,18 +434,58 @@ const MAIN_CLASSES: &[&str] = &[
     dcat::CATALOG_RECORD,
 ];
 
-fn build(triples: &[Triple], repairs: bool, implied: bool) -> ReadOutput {
+/// How triples are read into the model.
+#[derive(Clone, Copy)]
+struct Settings {
+    iris: IriSource,
+    repairs: bool,
+    implied: bool,
+    /// From how many datasets a catalogue's are built on two threads.
+    parallel_datasets_from: usize,
+}
+
+fn build(triples: &[Triple], settings: Settings) -> ReadOutput {
     let index = SubjectIndex::new(triples);
-    let builder = Builder::new(triples, &index, repairs, implied, FxHashMap::default());
+    let main = MainNodes::new(triples);
+    let builder = Builder::new(triples, &index, &main, settings, FxHashMap::default());
     match builder.build() {
         (output, None) => output,
         // A type kept in the extras of a resource (a place) turned out to be implied by a
         // value met later (the same IRI as an access-rights concept): read again knowing it.
         (_, Some(implied_types)) => {
-            Builder::new(triples, &index, repairs, implied, implied_types)
+            Builder::new(triples, &index, &main, settings, implied_types)
                 .build()
                 .0
         }
+    }
+}
+
+/// The catalogues, datasets, distributions… of a graph: the subjects typed with one of
+/// [`MAIN_CLASSES`], found in one pass.
+struct MainNodes<'a> {
+    /// Subject -> its main classes, a bit per class.
+    classes: FxHashMap<&'a NamedOrBlankNode<'a>, u8>,
+    /// The subjects of each main class, in order of their first typing.
+    typed: [Vec<&'a NamedOrBlankNode<'a>>; MAIN_CLASSES.len()],
+}
+
+impl<'a> MainNodes<'a> {
+    fn new(triples: &'a [Triple]) -> Self {
+        let mut classes: FxHashMap<&NamedOrBlankNode, u8> = FxHashMap::default();
+        let mut typed: [Vec<&NamedOrBlankNode>; MAIN_CLASSES.len()] = Default::default();
+        for triple in triples {
+            if triple.predicate.as_str() == rdf::TYPE
+                && let OxTerm::NamedNode(class) = &triple.object
+                && let Some(slot) = MAIN_CLASSES.iter().position(|main| *main == class.as_str())
+            {
+                let bits = classes.entry(&triple.subject).or_default();
+                if *bits & (1 << slot) == 0 {
+                    *bits |= 1 << slot;
+                    typed[slot].push(&triple.subject);
+                }
+            }
+        }
+        Self { classes, typed }
     }
 }
 
@@ -420,9 +504,18 @@ impl<'a> SubjectIndex<'a> {
         let mut subjects: FxHashMap<&NamedOrBlankNode, usize> = FxHashMap::default();
         let mut numbers = Vec::with_capacity(triples.len());
         let mut counts: Vec<usize> = Vec::new();
+        // Documents group the triples of a subject: comparing with the previous subject
+        // (the same bytes, for fast-parsed Turtle) saves most hash lookups.
+        let mut previous: Option<(&NamedOrBlankNode, usize)> = None;
         for triple in triples {
-            let next = subjects.len();
-            let number = *subjects.entry(&triple.subject).or_insert(next);
+            let number = match previous {
+                Some((subject, number)) if same_node(subject, &triple.subject) => number,
+                _ => {
+                    let next = subjects.len();
+                    *subjects.entry(&triple.subject).or_insert(next)
+                }
+            };
+            previous = Some((&triple.subject, number));
             if number == counts.len() {
                 counts.push(0);
             }
@@ -461,6 +554,26 @@ impl<'a> SubjectIndex<'a> {
     }
 }
 
+/// Whether two subjects are equal, first by address: triples parsed from the same
+/// description share their subject's bytes.
+fn same_node(a: &NamedOrBlankNode, b: &NamedOrBlankNode) -> bool {
+    let bytes = |node: &NamedOrBlankNode| match node {
+        NamedOrBlankNode::NamedNode(node) => (node.as_str().as_ptr(), node.as_str().len()),
+        NamedOrBlankNode::BlankNode(node) => (node.as_str().as_ptr(), node.as_str().len()),
+    };
+    let same_kind = matches!(
+        (a, b),
+        (
+            NamedOrBlankNode::NamedNode(_),
+            NamedOrBlankNode::NamedNode(_)
+        ) | (
+            NamedOrBlankNode::BlankNode(_),
+            NamedOrBlankNode::BlankNode(_)
+        )
+    );
+    (same_kind && bytes(a) == bytes(b)) || a == b
+}
+
 /// Which triples about a vocabulary term a writer adds (for the memo of implied triples).
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum ImpliedKind {
@@ -472,7 +585,10 @@ enum ImpliedKind {
 struct Builder<'a> {
     triples: &'a [Triple<'a>],
     by_subject: &'a SubjectIndex<'a>,
-    claimed: Vec<bool>,
+    /// Whether a triple was mapped, by index (`None`: never met).
+    claimed: Vec<Option<bool>>,
+    iris: IriSource,
+    parallel_datasets_from: usize,
     repairs: bool,
     implied: bool,
     warnings: Vec<Warning>,
@@ -481,12 +597,15 @@ struct Builder<'a> {
     implied_triples: FxHashSet<oxrdf::Triple>,
     /// The vocabulary terms whose implied triples are already in `implied_triples`.
     implied_terms: FxHashSet<(&'static str, ImpliedKind)>,
-    main: FxHashSet<&'a NamedOrBlankNode<'a>>,
+    main: &'a MainNodes<'a>,
     /// The implied types of a first reading: skipped by [`Builder::walk`].
     known_implied: FxHashMap<String, Vec<&'static str>>,
     /// Indices of `rdf:type` triples kept in the extras of a resource.
     kept_types: Vec<usize>,
 }
+
+/// From how many datasets a catalogue's are built on two threads.
+const PARALLEL_DATASETS_FROM: usize = 1_000;
 
 /// What a property handler did with a triple.
 enum Outcome {
@@ -498,25 +617,18 @@ impl<'a> Builder<'a> {
     fn new(
         triples: &'a [Triple],
         by_subject: &'a SubjectIndex<'a>,
-        repairs: bool,
-        implied: bool,
+        main: &'a MainNodes<'a>,
+        settings: Settings,
         known_implied: FxHashMap<String, Vec<&'static str>>,
     ) -> Self {
-        let mut main = FxHashSet::default();
-        for triple in triples {
-            if triple.predicate.as_str() == rdf::TYPE
-                && let OxTerm::NamedNode(class) = &triple.object
-                && MAIN_CLASSES.contains(&class.as_str())
-            {
-                main.insert(&triple.subject);
-            }
-        }
         Self {
             triples,
             by_subject,
-            claimed: vec![false; triples.len()],
-            repairs,
-            implied,
+            claimed: vec![None; triples.len()],
+            iris: settings.iris,
+            repairs: settings.repairs,
+            implied: settings.implied,
+            parallel_datasets_from: settings.parallel_datasets_from,
             warnings: Vec::new(),
             implied_types: FxHashMap::default(),
             implied_triples: FxHashSet::default(),
@@ -584,7 +696,7 @@ impl<'a> Builder<'a> {
     fn keep(&mut self, extras: &mut Extras, triple: &Triple, index: Option<usize>) {
         match (
             Iri::new(triple.predicate.as_str()),
-            model_term(&triple.object),
+            model_term(self.iris, &triple.object),
         ) {
             (Ok(predicate), Some(object)) => {
                 extras.statements.push(Statement::new(predicate, object))
@@ -593,7 +705,7 @@ impl<'a> Builder<'a> {
                 // Not representable in the model: left for the catalogue's extra triples.
                 if let Some(index) = index.or_else(|| self.triples.iter().position(|t| t == triple))
                 {
-                    self.claimed[index] = false;
+                    self.claimed[index] = Some(false);
                 }
             }
         }
@@ -628,7 +740,7 @@ impl<'a> Builder<'a> {
         let triples = self.triples;
         let mut own_type_seen = false;
         for &index in self.indices(subject) {
-            self.claimed[index] = true;
+            self.claimed[index] = Some(true);
             let triple = &triples[index];
             if triple.predicate.as_str() == rdf::TYPE
                 && let OxTerm::NamedNode(type_iri) = &triple.object
@@ -717,7 +829,7 @@ impl<'a> Builder<'a> {
     }
 
     fn iri_into(&mut self, list: &mut Vec<Iri>, triple: &Triple) -> Outcome {
-        if let Some(iri) = object_iri(&triple.object) {
+        if let Some(iri) = object_iri(self.iris, &triple.object) {
             list.push(iri);
             return Outcome::Mapped;
         }
@@ -763,8 +875,8 @@ impl<'a> Builder<'a> {
         outcome
     }
 
-    fn nodes(list: &mut Vec<NodeId>, triple: &Triple) -> Outcome {
-        match object_node_id(&triple.object) {
+    fn nodes(iris: IriSource, list: &mut Vec<NodeId>, triple: &Triple) -> Outcome {
+        match object_node_id(iris, &triple.object) {
             Some(id) => {
                 list.push(id);
                 Outcome::Mapped
@@ -779,7 +891,7 @@ impl<'a> Builder<'a> {
         class: Option<&'static str>,
         repair: impl Fn(&str) -> Option<T>,
     ) -> Option<Concept<T>> {
-        if let Some(concept) = exact_concept::<T>(&triple.object) {
+        if let Some(concept) = exact_concept::<T>(self.iris, &triple.object) {
             if let Some(class) = class {
                 self.note_type(concept.iri(), class);
                 if self.implied
@@ -888,7 +1000,7 @@ impl<'a> Builder<'a> {
 
     /// Whether the node's description belongs to another entity (a dataset, a catalogue…).
     fn is_main(&self, node: &NamedOrBlankNode) -> bool {
-        self.main.contains(node)
+        self.main.classes.contains_key(node)
     }
 
     fn agent(&mut self, triple: &Triple, index: usize) -> Option<Agent> {
@@ -930,9 +1042,15 @@ impl<'a> Builder<'a> {
         let mut agent = Agent::new(Text::untagged("-")).ok()?;
         agent.name = Text::new();
         agent.kind = kind;
-        agent.id = own_id(&node, &triple.subject, triple.predicate.as_str(), index);
+        agent.id = own_id(
+            self.iris,
+            &node,
+            &triple.subject,
+            triple.predicate.as_str(),
+            index,
+        );
         agent.producer = match &node {
-            NamedOrBlankNode::NamedNode(iri) => PRODUCERS.iter().find(|p| p.iri() == iri.as_str()),
+            NamedOrBlankNode::NamedNode(iri) => Producer::from_iri(iri.as_str()),
             NamedOrBlankNode::BlankNode(_) => None,
         };
         let class = match kind {
@@ -1055,7 +1173,13 @@ impl<'a> Builder<'a> {
         }
         let mut contact = ContactPoint::new();
         contact.kind = kind;
-        contact.id = own_id(&node, &triple.subject, dcat::CONTACT_POINT, list.len());
+        contact.id = own_id(
+            self.iris,
+            &node,
+            &triple.subject,
+            dcat::CONTACT_POINT,
+            list.len(),
+        );
         let mut extra = Extras::default();
         let implied_class = (class != vcard::KIND).then_some(vcard::KIND);
         self.walk(
@@ -1125,7 +1249,7 @@ impl<'a> Builder<'a> {
                 }
             }
         };
-        let Some(id) = to_node_id(&node) else {
+        let Some(id) = to_node_id(self.iris, &node) else {
             return Outcome::Kept;
         };
         let mut licence = LicenseDocument::new(id);
@@ -1174,6 +1298,7 @@ impl<'a> Builder<'a> {
         };
         let mut resource = LabelledResource::default();
         resource.id = own_id(
+            self.iris,
             &node,
             &triple.subject,
             triple.predicate.as_str(),
@@ -1219,7 +1344,7 @@ impl<'a> Builder<'a> {
             return Outcome::Kept;
         };
         period.start = None;
-        period.id = own_id(&node, &triple.subject, dct::TEMPORAL, list.len());
+        period.id = own_id(self.iris, &node, &triple.subject, dct::TEMPORAL, list.len());
         let mut extra = Extras::default();
         let repairs = self.repairs;
         self.walk(
@@ -1266,11 +1391,11 @@ impl<'a> Builder<'a> {
         let Some(node) = object_node(&triple.object) else {
             return Outcome::Kept;
         };
-        let Some(id) = to_node_id(&node) else {
+        let Some(id) = to_node_id(self.iris, &node) else {
             return Outcome::Kept;
         };
         let mut location = Location::identified(id);
-        location.id = own_id(&node, &triple.subject, dct::SPATIAL, list.len());
+        location.id = own_id(self.iris, &node, &triple.subject, dct::SPATIAL, list.len());
         if !self.is_main(&node) {
             let mut extra = Extras::default();
             let literal_slot =
@@ -1318,7 +1443,9 @@ impl<'a> Builder<'a> {
         for index in indices {
             let t = &triples[*index];
             match t.predicate.as_str() {
-                spdx::ALGORITHM if algorithm.is_none() => algorithm = object_iri(&t.object),
+                spdx::ALGORITHM if algorithm.is_none() => {
+                    algorithm = object_iri(self.iris, &t.object)
+                }
                 spdx::CHECKSUM_VALUE if value.is_none() => {
                     value = typed_literal(&t.object, xsd::HEX_BINARY).map(str::to_owned);
                 }
@@ -1340,9 +1467,9 @@ impl<'a> Builder<'a> {
         let Ok(mut checksum) = Checksum::new(algorithm, value) else {
             return Outcome::Kept;
         };
-        checksum.id = own_id(&node, &triple.subject, spdx::CHECKSUM_PROP, 0);
+        checksum.id = own_id(self.iris, &node, &triple.subject, spdx::CHECKSUM_PROP, 0);
         for &index in indices {
-            self.claimed[index] = true;
+            self.claimed[index] = Some(true);
         }
         *slot = Some(checksum);
         Outcome::Mapped
@@ -1368,7 +1495,13 @@ impl<'a> Builder<'a> {
         let Some(Ok(mut identifier)) = notation.map(Identifier::new) else {
             return Outcome::Kept;
         };
-        identifier.id = own_id(&node, &triple.subject, adms::IDENTIFIER_PROP, list.len());
+        identifier.id = own_id(
+            self.iris,
+            &node,
+            &triple.subject,
+            adms::IDENTIFIER_PROP,
+            list.len(),
+        );
         let mut extra = Extras::default();
         let mut notation_seen = false;
         self.walk(
@@ -1403,30 +1536,37 @@ impl<'a> Builder<'a> {
             .iter()
             .map(|i| &triples[*i])
             .find(|t| t.predicate.as_str() == dct::RELATION)
-            .and_then(|t| object_node_id(&t.object));
+            .and_then(|t| object_node_id(self.iris, &t.object));
         let role = indices
             .iter()
             .map(|i| &triples[*i])
             .find(|t| t.predicate.as_str() == dcat::HAD_ROLE)
-            .and_then(|t| object_iri(&t.object));
+            .and_then(|t| object_iri(self.iris, &t.object));
         let (Some(relation), Some(role)) = (relation, role) else {
             return Outcome::Kept;
         };
         let mut relationship = Relationship::new(relation, role);
-        relationship.id = own_id(&node, &triple.subject, dcat::QUALIFIED_RELATION, list.len());
+        relationship.id = own_id(
+            self.iris,
+            &node,
+            &triple.subject,
+            dcat::QUALIFIED_RELATION,
+            list.len(),
+        );
         let (mut relation_seen, mut role_seen) = (false, false);
         let mut extra = Extras::default();
+        let iris = self.iris;
         self.walk(
             &node,
             None,
             Some(dcat::RELATIONSHIP),
             &mut extra,
             |_, t| match t.predicate.as_str() {
-                dct::RELATION if !relation_seen && object_node_id(&t.object).is_some() => {
+                dct::RELATION if !relation_seen && object_node_id(iris, &t.object).is_some() => {
                     relation_seen = true;
                     Outcome::Mapped
                 }
-                dcat::HAD_ROLE if !role_seen && object_iri(&t.object).is_some() => {
+                dcat::HAD_ROLE if !role_seen && object_iri(iris, &t.object).is_some() => {
                     role_seen = true;
                     Outcome::Mapped
                 }
@@ -1459,10 +1599,11 @@ impl<'a> Builder<'a> {
                 true,
             );
         }
-        let id = to_node_id(&node)?;
+        let id = to_node_id(self.iris, &node)?;
         let mut d = Distribution::new(id, Iri::new_unchecked("urn:x"));
         d.access_urls.clear();
         let mut extra = Extras::default();
+        let iris = self.iris;
         self.walk(
             &node,
             Some(dcat::DISTRIBUTION),
@@ -1493,7 +1634,7 @@ impl<'a> Builder<'a> {
                 dcatap::AVAILABILITY => {
                     this.concept_slot(&mut d.availability, t, Some(skos::CONCEPT), |_| None)
                 }
-                dcat::ACCESS_SERVICE => Self::nodes(&mut d.access_services, t),
+                dcat::ACCESS_SERVICE => Self::nodes(iris, &mut d.access_services, t),
                 dct::CONFORMS_TO => this.labelled(&mut d.conforms_to, t, dct::STANDARD),
                 foaf::PAGE => this.pages(&mut d.documentation, t),
                 dcat::SPATIAL_RESOLUTION_IN_METERS => {
@@ -1514,7 +1655,7 @@ impl<'a> Builder<'a> {
         if slot.is_some() {
             return Outcome::Kept;
         }
-        match object_iri(&triple.object) {
+        match object_iri(self.iris, &triple.object) {
             Some(iri) => {
                 self.note_type(iri.as_str(), dct::MEDIA_TYPE);
                 *slot = Some(iri);
@@ -1641,11 +1782,20 @@ impl<'a> Builder<'a> {
     }
 
     fn dataset(&mut self, node: &NamedOrBlankNode) -> Option<Dataset> {
-        let id = to_node_id(node)?;
+        let id = to_node_id(self.iris, node)?;
         let mut d = Dataset::new(id, Text::untagged("-")).ok()?;
         d.title = Text::new();
+        // Room for the distributions once: a vector that doubles holds twice as many.
+        let triples = self.triples;
+        let distributions = self
+            .indices(node)
+            .iter()
+            .filter(|index| triples[**index].predicate.as_str() == dcat::DISTRIBUTION_PROP)
+            .count();
+        d.distributions.reserve_exact(distributions);
         let mut extra = Extras::default();
         let mut method: Vec<Triple> = Vec::new();
+        let iris = self.iris;
         self.walk(
             node,
             Some(dcat::DATASET),
@@ -1700,7 +1850,7 @@ impl<'a> Builder<'a> {
                         d.inventory.kind_of_data = Some(kind);
                         Outcome::Mapped
                     }
-                    _ => match object_iri(&t.object) {
+                    _ => match object_iri(iris, &t.object) {
                         Some(iri) => {
                             d.types.push(iri);
                             Outcome::Mapped
@@ -1722,14 +1872,14 @@ impl<'a> Builder<'a> {
                     outcome
                 }
                 adms::VERSION_NOTES => this.text(&mut d.version_notes, t),
-                dcat::HAS_VERSION => Self::nodes(&mut d.has_versions, t),
-                DCAT_IS_VERSION_OF => Self::nodes(&mut d.is_version_of, t),
-                dct::RELATION => Self::nodes(&mut d.relations, t),
-                dct::SOURCE => Self::nodes(&mut d.sources, t),
-                dct::IS_REFERENCED_BY => Self::nodes(&mut d.is_referenced_by, t),
-                adms::SAMPLE => Self::nodes(&mut d.samples, t),
+                dcat::HAS_VERSION => Self::nodes(iris, &mut d.has_versions, t),
+                DCAT_IS_VERSION_OF => Self::nodes(iris, &mut d.is_version_of, t),
+                dct::RELATION => Self::nodes(iris, &mut d.relations, t),
+                dct::SOURCE => Self::nodes(iris, &mut d.sources, t),
+                dct::IS_REFERENCED_BY => Self::nodes(iris, &mut d.is_referenced_by, t),
+                adms::SAMPLE => Self::nodes(iris, &mut d.samples, t),
                 dcat::QUALIFIED_RELATION => this.relationship(&mut d.qualified_relations, t),
-                dcat::IN_SERIES => Self::nodes(&mut d.in_series, t),
+                dcat::IN_SERIES => Self::nodes(iris, &mut d.in_series, t),
                 dcat::SPATIAL_RESOLUTION_IN_METERS => {
                     Self::typed(&mut d.spatial_resolution_m, t, xsd::DECIMAL)
                 }
@@ -1805,7 +1955,7 @@ impl<'a> Builder<'a> {
     }
 
     fn series(&mut self, node: &NamedOrBlankNode) -> Option<DatasetSeries> {
-        let id = to_node_id(node)?;
+        let id = to_node_id(self.iris, node)?;
         let mut s = DatasetSeries::new(id, Text::untagged("-")).ok()?;
         s.title = Text::new();
         let mut extra = Extras::default();
@@ -1838,11 +1988,12 @@ impl<'a> Builder<'a> {
     }
 
     fn service(&mut self, node: &NamedOrBlankNode) -> Option<DataService> {
-        let id = to_node_id(node)?;
+        let id = to_node_id(self.iris, node)?;
         let mut s = DataService::new(id, Text::untagged("-"), Iri::new_unchecked("urn:x")).ok()?;
         s.title = Text::new();
         s.endpoint_urls.clear();
         let mut extra = Extras::default();
+        let iris = self.iris;
         self.walk(
             node,
             Some(dcat::DATA_SERVICE),
@@ -1863,7 +2014,7 @@ impl<'a> Builder<'a> {
                     this.iri_into(&mut s.endpoint_descriptions, t)
                 }
                 dct::DESCRIPTION => this.text(&mut s.description, t),
-                dcat::SERVES_DATASET => Self::nodes(&mut s.serves_datasets, t),
+                dcat::SERVES_DATASET => Self::nodes(iris, &mut s.serves_datasets, t),
                 dct::ACCESS_RIGHTS => this.concept_slot(
                     &mut s.access_rights,
                     t,
@@ -1925,14 +2076,14 @@ impl<'a> Builder<'a> {
     }
 
     fn record(&mut self, node: &NamedOrBlankNode) -> Option<CatalogRecord> {
-        let id = to_node_id(node)?;
+        let id = to_node_id(self.iris, node)?;
         let triples = self.triples;
         let indices = self.indices(node);
         let topic = indices
             .iter()
             .map(|i| &triples[*i])
             .find(|t| t.predicate.as_str() == foaf::PRIMARY_TOPIC)
-            .and_then(|t| object_node_id(&t.object))?;
+            .and_then(|t| object_node_id(self.iris, &t.object))?;
         let modified = indices
             .iter()
             .map(|i| &triples[*i])
@@ -1941,13 +2092,14 @@ impl<'a> Builder<'a> {
         let mut r = CatalogRecord::new(id, topic, modified);
         let (mut topic_seen, mut modified_seen) = (false, false);
         let mut extra = Extras::default();
+        let iris = self.iris;
         self.walk(
             node,
             Some(dcat::CATALOG_RECORD),
             None,
             &mut extra,
             |this, t| match t.predicate.as_str() {
-                foaf::PRIMARY_TOPIC if !topic_seen && object_node_id(&t.object).is_some() => {
+                foaf::PRIMARY_TOPIC if !topic_seen && object_node_id(iris, &t.object).is_some() => {
                     topic_seen = true;
                     Outcome::Mapped
                 }
@@ -1961,7 +2113,7 @@ impl<'a> Builder<'a> {
                 dct::LANGUAGE => this.languages(&mut r.languages, t),
                 dct::CONFORMS_TO => this.labelled(&mut r.conforms_to, t, dct::STANDARD),
                 adms::STATUS => this.iri_slot(&mut r.change_type, t),
-                dct::SOURCE if r.source.is_none() => match object_node_id(&t.object) {
+                dct::SOURCE if r.source.is_none() => match object_node_id(iris, &t.object) {
                     Some(source) => {
                         r.source = Some(source);
                         Outcome::Mapped
@@ -1977,17 +2129,12 @@ impl<'a> Builder<'a> {
 
     // ---- the catalogue ----------------------------------------------------------------------
 
+    /// The subjects typed with `class`, one of [`MAIN_CLASSES`], in order of first typing.
     fn subjects_typed(&self, class: &str) -> Vec<&'a NamedOrBlankNode<'a>> {
-        let mut seen = FxHashSet::default();
-        self.triples
-            .iter()
-            .filter(|t| {
-                t.predicate.as_str() == rdf::TYPE
-                    && matches!(&t.object, OxTerm::NamedNode(c) if c.as_str() == class)
-            })
-            .map(|t| &t.subject)
-            .filter(|subject| seen.insert(*subject))
-            .collect()
+        match MAIN_CLASSES.iter().position(|main| *main == class) {
+            Some(slot) => self.main.typed[slot].clone(),
+            None => Vec::new(),
+        }
     }
 
     /// The catalogue, and the implied types when a type kept in extras is one of them (the
@@ -1996,7 +2143,7 @@ impl<'a> Builder<'a> {
         // A catalogue the model cannot name (a relative IRI without a base) is no catalogue:
         // its triples are dropped with a warning, as any triple about such a node.
         let mut catalogs = self.subjects_typed(dcat::CATALOG);
-        catalogs.retain(|node| to_node_id(node).is_some());
+        catalogs.retain(|node| to_node_id(self.iris, node).is_some());
         let triples = self.triples;
         let sub_catalogs: FxHashSet<&NamedOrBlankNode> = triples
             .iter()
@@ -2015,7 +2162,7 @@ impl<'a> Builder<'a> {
             .copied()
             .find(|c| !sub_catalogs.contains(c))
             .or_else(|| catalogs.first().copied());
-        let mut catalog = match root.and_then(to_node_id) {
+        let mut catalog = match root.and_then(|node| to_node_id(self.iris, node)) {
             Some(id) => Catalog::new(id, Text::untagged("-")),
             None => Catalog::new(
                 NodeId::Blank(
@@ -2036,6 +2183,7 @@ impl<'a> Builder<'a> {
                 let mut services = Vec::new();
                 let mut records = Vec::new();
                 let repairs = self.repairs;
+                let iris = self.iris;
                 self.walk(
                     &root,
                     Some(dcat::CATALOG),
@@ -2045,7 +2193,7 @@ impl<'a> Builder<'a> {
                         dct::TITLE => this.text(&mut catalog.title, t),
                         dct::DESCRIPTION => this.text(&mut catalog.description, t),
                         dct::PUBLISHER => this.agent_slot(&mut catalog.publisher, t),
-                        dcat::CATALOG_PROP => Self::nodes(&mut catalog.catalogs, t),
+                        dcat::CATALOG_PROP => Self::nodes(iris, &mut catalog.catalogs, t),
                         foaf::HOMEPAGE if catalog.homepage.is_none() => {
                             let mut pages = Vec::new();
                             let outcome = this.pages(&mut pages, t);
@@ -2061,8 +2209,8 @@ impl<'a> Builder<'a> {
                         dct::MODIFIED => this.date(&mut catalog.modified, t),
                         dct::SPATIAL => this.location(&mut catalog.spatial, t),
                         dcat::THEME_TAXONOMY => this.iri_into(&mut catalog.theme_taxonomies, t),
-                        dct::HAS_PART => Self::nodes(&mut catalog.has_parts, t),
-                        dct::IS_PART_OF => Self::nodes(&mut catalog.is_part_of, t),
+                        dct::HAS_PART => Self::nodes(iris, &mut catalog.has_parts, t),
+                        dct::IS_PART_OF => Self::nodes(iris, &mut catalog.is_part_of, t),
                         dct::CREATOR => this.agents(&mut catalog.creators, t),
                         dcatap::APPLICABLE_LEGISLATION => {
                             this.iri_into(&mut catalog.applicable_legislation, t)
@@ -2100,8 +2248,10 @@ impl<'a> Builder<'a> {
                     },
                 );
                 // Members that cannot be mapped: their link goes back to the extras.
-                for member in datasets {
-                    match self.dataset(&member) {
+                let built = self.datasets(&datasets);
+                catalog.datasets.reserve_exact(built.len());
+                for (member, dataset) in datasets.into_iter().zip(built) {
+                    match dataset {
                         Some(dataset) => {
                             catalog.datasets.push(dataset);
                             mapped_members.insert(member);
@@ -2193,7 +2343,7 @@ impl<'a> Builder<'a> {
         }
         let mut extra_triples = Vec::new();
         for (index, triple) in triples.iter().enumerate() {
-            if self.claimed[index] {
+            if self.claimed[index] == Some(true) {
                 continue;
             }
             if self.implied {
@@ -2212,9 +2362,9 @@ impl<'a> Builder<'a> {
                 }
             }
             match (
-                to_node_id(&triple.subject),
+                to_node_id(self.iris, &triple.subject),
                 Iri::new(triple.predicate.as_str()),
-                model_term(&triple.object),
+                model_term(self.iris, &triple.object),
             ) {
                 (Some(subject), Ok(predicate), Some(object)) => {
                     extra_triples.push(fihris_model::Triple {
@@ -2249,8 +2399,77 @@ impl<'a> Builder<'a> {
         (output, again.then_some(self.implied_types))
     }
 
+    /// The datasets of `members`, in order. From `parallel_datasets_from` members on, the second
+    /// half is built on another thread by a copy of this builder whose state (what it
+    /// claimed, warned, implied) is then merged as if built after the first half.
+    fn datasets(&mut self, members: &[NamedOrBlankNode<'a>]) -> Vec<Option<Dataset>> {
+        if members.len() < self.parallel_datasets_from.max(2) {
+            return members.iter().map(|member| self.dataset(member)).collect();
+        }
+        let (head, tail) = members.split_at(members.len() / 2);
+        let mut helper = self.fork();
+        let (mut built, rest) = std::thread::scope(|scope| {
+            let tail = scope.spawn(|| {
+                tail.iter()
+                    .map(|member| helper.dataset(member))
+                    .collect::<Vec<_>>()
+            });
+            let head: Vec<_> = head.iter().map(|member| self.dataset(member)).collect();
+            match tail.join() {
+                Ok(rest) => (head, rest),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        });
+        self.merge(helper);
+        built.extend(rest);
+        built
+    }
+
+    /// A builder of the same triples with a fresh state.
+    fn fork(&self) -> Self {
+        Self {
+            triples: self.triples,
+            by_subject: self.by_subject,
+            claimed: vec![None; self.triples.len()],
+            iris: self.iris,
+            parallel_datasets_from: self.parallel_datasets_from,
+            repairs: self.repairs,
+            implied: self.implied,
+            warnings: Vec::new(),
+            implied_types: FxHashMap::default(),
+            implied_triples: FxHashSet::default(),
+            implied_terms: FxHashSet::default(),
+            main: self.main,
+            known_implied: self.known_implied.clone(),
+            kept_types: Vec::new(),
+        }
+    }
+
+    /// Takes in the state of a [`Builder::fork`] that worked after this one.
+    fn merge(&mut self, later: Self) {
+        for (mine, theirs) in self.claimed.iter_mut().zip(later.claimed) {
+            if theirs.is_some() {
+                *mine = theirs;
+            }
+        }
+        self.warnings.extend(later.warnings);
+        for (iri, classes) in later.implied_types {
+            let mine = self.implied_types.entry(iri).or_default();
+            for class in classes {
+                if !mine.contains(&class) {
+                    mine.push(class);
+                }
+            }
+        }
+        self.implied_triples.extend(later.implied_triples);
+        self.implied_terms.extend(later.implied_terms);
+        self.kept_types.extend(later.kept_types);
+    }
+
     fn is_claimed_subject(&self, node: &NamedOrBlankNode) -> bool {
-        self.indices(node).iter().any(|index| self.claimed[*index])
+        self.indices(node)
+            .iter()
+            .any(|index| self.claimed[*index] == Some(true))
     }
 
     fn keep_link(
@@ -2394,6 +2613,73 @@ mod tests {
   <dcat:Dataset rdf:about="https://data.gov.ma/d/1"><dct:title>Population</dct:title></dcat:Dataset>
   <dcat:Dataset rdf:about="https://data.gov.ma/d/2"><dct:title>PIB</dct:title></dcat:Dataset>
 </rdf:RDF>"#;
+
+    /// A catalogue whose datasets share an agent and a licence, and carry what gives
+    /// warnings (untyped distributions, literal licences, dateTimes typed as dates) and
+    /// extras; every seventh dataset is not linked from the catalogue.
+    fn varied_catalogue(datasets: usize) -> String {
+        let mut turtle = String::from(
+            "@prefix dcat: <http://www.w3.org/ns/dcat#> .
+@prefix dct: <http://purl.org/dc/terms/> .
+@prefix foaf: <http://xmlns.com/foaf/0.1/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix ex: <https://example.org/> .
+ex:catalogue a dcat:Catalog ; dct:title \"Catalogue\"@fr .
+ex:agency a foaf:Organization ; foaf:name \"Agence\"@fr ; ex:note \"partagée\" .
+ex:odbl a dct:LicenseDocument .
+",
+        );
+        for n in 0..datasets {
+            if n % 7 != 6 {
+                turtle += &format!("ex:catalogue dcat:dataset ex:d{n} .\n");
+            }
+            turtle += &format!(
+                "ex:d{n} a dcat:Dataset ; dct:title \"Jeu {n}\"@fr ; dct:publisher ex:agency ;
+  dct:issued \"2024-01-0{}T10:00:00\"^^xsd:date ; ex:unknown \"x{n}\" ;
+  dcat:distribution ex:d{n}r .\n",
+                n % 9 + 1
+            );
+            turtle += &match n % 3 {
+                0 => format!("ex:d{n}r dcat:accessURL <https://example.org/f{n}.csv> .\n"),
+                1 => format!(
+                    "ex:d{n}r a dcat:Distribution ; dcat:accessURL <https://example.org/f{n}.csv> ;
+  dct:license \"ODbL\" .\n"
+                ),
+                _ => format!(
+                    "ex:d{n}r a dcat:Distribution ; dcat:accessURL <https://example.org/f{n}.csv> ;
+  dct:license ex:odbl ; dct:publisher ex:agency .\n"
+                ),
+            };
+        }
+        turtle
+    }
+
+    #[test]
+    fn datasets_built_on_two_threads_are_those_built_on_one() {
+        let turtle = varied_catalogue(40);
+        for repairs in [false, true] {
+            let reader = DcatReader::new(RdfFormat::Turtle).with_repairs(repairs);
+            let store = TripleStore::default();
+            let triples = parse(
+                turtle.as_bytes(),
+                RdfFormat::Turtle,
+                &reader.options,
+                &store,
+            )
+            .expect("the catalogue parses");
+            let settings = |from| Settings {
+                parallel_datasets_from: from,
+                ..reader.settings(IriSource::Validated)
+            };
+            let one = build(&triples, settings(usize::MAX));
+            let two = build(&triples, settings(2));
+            assert_eq!(one.catalog.datasets.len(), if repairs { 40 } else { 35 });
+            assert!(one.warnings.len() > 10, "{:?}", one.warnings);
+            assert_eq!(one.catalog, two.catalog);
+            assert_eq!(one.warnings, two.warnings);
+            assert_eq!(one.triple_count, two.triple_count);
+        }
+    }
 
     #[test]
     fn a_catalogue_with_a_relative_iri_and_no_base_is_dropped_with_warnings() {

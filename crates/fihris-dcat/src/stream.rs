@@ -13,7 +13,7 @@ use rustc_hash::FxHashSet;
 
 use crate::emit::{named, node, term};
 use crate::error::{ReadError, ReadErrorKind, TextPosition};
-use crate::reader::{DcatReader, Warning, group_by_predicate};
+use crate::reader::{DcatReader, IriSource, Warning, group_by_predicate};
 
 /// Reads an N-Triples document one dataset at a time, without holding the datasets read:
 /// what [`crate::DcatWriter`] writes, where each dataset's triples (its distributions,
@@ -134,7 +134,9 @@ impl<R: Read> NTriplesStream<R> {
             header.push(triple);
         }
         let survey = stream.survey(&header);
-        let output = stream.reader.read_triples(header);
+        let output = stream
+            .reader
+            .read_triples_from(IriSource::Validated, header);
         stream.record(survey.described, &output.catalog)?;
         stream.catalog = output.catalog;
         stream.warnings = output.warnings;
@@ -361,7 +363,7 @@ impl<R: Read> NTriplesStream<R> {
         let differs = |extra: Vec<Triple>| {
             let again = self
                 .reader
-                .read_triples(chunk.iter().cloned().chain(extra))
+                .read_triples_from(IriSource::Validated, chunk.iter().cloned().chain(extra))
                 .catalog;
             again.datasets != first.datasets || again.series != first.series
         };
@@ -430,7 +432,7 @@ impl<R: Read> NTriplesStream<R> {
         let survey = self.survey(&chunk);
         // Resources used here and not described here: read again to see what they change.
         let copy = (!survey.uses.is_empty()).then(|| chunk.clone());
-        let mut output = self.reader.read_triples(chunk);
+        let mut output = self.reader.read_triples_from(IriSource::Validated, chunk);
         self.warnings.append(&mut output.warnings);
         self.record(survey.described, &output.catalog)?;
         let catalog = output.catalog;

@@ -148,6 +148,9 @@ struct Parser<'a> {
     prefixes: FxHashMap<&'a str, &'a str>,
     /// IRIs already checked, each distinct value once.
     valid_iris: FxHashSet<&'a str>,
+    /// Prefixed names already read (`dct:title`), expanded and checked. Emptied when a
+    /// prefix is bound.
+    expanded: FxHashMap<&'a str, &'a str>,
     /// Language tags already checked, with their lower-case form.
     valid_languages: FxHashMap<&'a str, &'a str>,
     anonymous: u128,
@@ -182,7 +185,8 @@ impl<'a> Parser<'a> {
             strings,
             scratch: String::new(),
             prefixes: FxHashMap::default(),
-            valid_iris: FxHashSet::with_capacity_and_hasher(capacity / 4, Default::default()),
+            valid_iris: FxHashSet::default(),
+            expanded: FxHashMap::default(),
             valid_languages: FxHashMap::default(),
             anonymous,
             triples: Vec::with_capacity(capacity),
@@ -325,6 +329,7 @@ impl<'a> Parser<'a> {
         if let Some(previous) = self.prefixes.insert(name, iri) {
             self.late_prefix |= self.triples_seen && previous != iri;
         }
+        self.expanded.clear();
         Some(())
     }
 
@@ -546,8 +551,12 @@ impl<'a> Parser<'a> {
     }
 
     /// An IRI the strict parser would give unchanged: absolute and valid (the strict parser
-    /// and the model check IRIs with the same parser, oxiri).
+    /// and the model check IRIs with the same parser, oxiri). The quick check comes first: it
+    /// costs less than looking the IRI up.
     fn check_iri(&mut self, iri: &'a str) -> Option<&'a str> {
+        if fihris_model::Iri::is_plainly_valid(iri) {
+            return Some(iri);
+        }
         match self.valid_iris.get(iri) {
             Some(known) => Some(known),
             None => self.admit_iri(iri),
@@ -597,6 +606,10 @@ impl<'a> Parser<'a> {
         if matches!(local.as_bytes().first(), Some(b'-' | b'.')) {
             return None;
         }
+        let name = &self.text[start..self.pos];
+        if let Some(iri) = self.expanded.get(name) {
+            return Some(iri);
+        }
         let namespace = self.prefixes.get(prefix)?;
         let mut iri = std::mem::take(&mut self.scratch);
         iri.clear();
@@ -604,6 +617,9 @@ impl<'a> Parser<'a> {
         iri.push_str(local);
         let checked = self.check_owned_iri(&iri);
         self.scratch = iri;
+        if let Some(checked) = checked {
+            self.expanded.insert(name, checked);
+        }
         checked
     }
 

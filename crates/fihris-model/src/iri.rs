@@ -56,6 +56,21 @@ impl Iri {
         plainly_valid(iri) || oxiri::Iri::parse(iri).is_ok()
     }
 
+    /// A quick check that most IRIs of catalogues pass (ASCII, `scheme://host[:port]` then
+    /// a path, query and fragment of plain characters): `true` means [`Iri::is_valid`] holds;
+    /// `false` only means "ask it". For parsers that check an IRI at each occurrence.
+    ///
+    /// ```
+    /// use fihris_model::Iri;
+    /// assert!(Iri::is_plainly_valid("https://data.gov.ma/data/fr/dataset/budget-2024"));
+    /// assert!(!Iri::is_plainly_valid("https://data.gov.ma/data/fr/dataset/تعداد"));
+    /// assert!(Iri::is_valid("https://data.gov.ma/data/fr/dataset/تعداد"));
+    /// ```
+    #[must_use]
+    pub fn is_plainly_valid(iri: &str) -> bool {
+        plainly_valid(iri)
+    }
+
     /// Wraps a string without validating it.
     ///
     /// The caller guarantees that `iri` is an absolute IRI, for example because it comes from

@@ -182,23 +182,71 @@ fn digits(value: &str, count: usize) -> bool {
 }
 
 fn lexical_kind(lexical: &str) -> Result<TemporalKind, String> {
+    match plain_kind(lexical.as_bytes()) {
+        Some(kind) => Ok(kind),
+        None => general_kind(lexical),
+    }
+}
+
+/// The kind of the shapes catalogues write — `YYYY-MM-DD` and
+/// `YYYY-MM-DDThh:mm:ss[.f…][Z]` with a four-digit year — checked in one pass (dates are
+/// read by the hundred thousand); `None` only means "ask [`general_kind`]".
+fn plain_kind(lexical: &[u8]) -> Option<TemporalKind> {
+    let two = |at: usize| match lexical.get(at..at + 2)? {
+        [tens @ b'0'..=b'9', units @ b'0'..=b'9'] => {
+            Some(u32::from(tens - b'0') * 10 + u32::from(units - b'0'))
+        }
+        _ => None,
+    };
+    let at = |index: usize, byte: u8| lexical.get(index) == Some(&byte);
+    if !(at(4, b'-') && at(7, b'-')) {
+        return None;
+    }
+    let year = i32::try_from(two(0)? * 100 + two(2)?).ok()?;
+    NaiveDate::from_ymd_opt(year, two(5)?, two(8)?)?;
+    if lexical.len() == 10 {
+        return Some(TemporalKind::Date);
+    }
+    if !(at(10, b'T') && at(13, b':') && at(16, b':')) {
+        return None;
+    }
+    if two(11)? > 23 || two(14)? > 59 || two(17)? > 59 {
+        return None;
+    }
+    let mut rest = lexical.get(19..)?;
+    if let Some(fraction) = rest.strip_prefix(b".") {
+        let digits = fraction.iter().take_while(|b| b.is_ascii_digit()).count();
+        if digits == 0 {
+            return None;
+        }
+        rest = &fraction[digits..];
+    }
+    matches!(rest, b"" | b"Z").then_some(TemporalKind::DateTime)
+}
+
+/// Any of the four forms, with any timezone: what [`plain_kind`] leaves.
+fn general_kind(lexical: &str) -> Result<TemporalKind, String> {
     let (date_part, time_part) = match lexical.split_once('T') {
         Some((date, time)) => (date, Some(time)),
         None => (strip_timezone(lexical).ok_or("malformed timezone")?, None),
     };
-    let fields: Vec<&str> = date_part.split('-').collect();
+    // Up to three fields; a fourth means too many.
+    let mut split = date_part.split('-');
+    let fields = [split.next(), split.next(), split.next(), split.next()];
     let well_formed_year = |year: &str| year.len() >= 4 && year.bytes().all(|b| b.is_ascii_digit());
-    let kind = match (fields.as_slice(), time_part) {
-        ([year], None) if well_formed_year(year) => TemporalKind::Year,
-        ([year, month], None) if well_formed_year(year) && digits(month, 2) => {
+    let kind = match (fields, time_part) {
+        ([Some(year), None, None, None], None) if well_formed_year(year) => TemporalKind::Year,
+        ([Some(year), Some(month), None, None], None)
+            if well_formed_year(year) && digits(month, 2) =>
+        {
             TemporalKind::YearMonth
         }
-        ([year, month, day], None)
+        ([Some(year), Some(month), Some(day), None], None)
             if well_formed_year(year) && digits(month, 2) && digits(day, 2) =>
         {
             TemporalKind::Date
         }
-        ([year, month, day], Some(time))
+        ([Some(year), Some(month), Some(day), None], Some(time))
             if well_formed_year(year) && digits(month, 2) && digits(day, 2) =>
         {
             check_time(time)?;
@@ -236,8 +284,10 @@ fn check_time(time: &str) -> Result<(), String> {
     {
         return Err("malformed fraction of a second".to_owned());
     }
-    let parts: Vec<&str> = clock.split(':').collect();
-    let [hours, minutes, seconds] = parts.as_slice() else {
+    let mut split = clock.split(':');
+    let [Some(hours), Some(minutes), Some(seconds), None] =
+        [split.next(), split.next(), split.next(), split.next()]
+    else {
         return Err("a time is hh:mm:ss".to_owned());
     };
     if !(digits(hours, 2) && digits(minutes, 2) && digits(seconds, 2)) {
@@ -326,6 +376,32 @@ mod tests {
                 ModelErrorKind::Temporal,
                 "{lexical}"
             );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_one_pass_check_agrees_with_the_general_one(
+            lexical in "[0-9]{4}-(0[0-9]|1[0-3])-([0-2][0-9]|3[0-2])(T([01][0-9]|2[0-5]):[0-6][0-9]:[0-6][0-9](\\.[0-9]{0,4})?)?(Z|[+-][0-9]{2}:[0-9]{2})?|[0-9T:.Z+-]{0,28}"
+        ) {
+            if let Some(kind) = plain_kind(lexical.as_bytes()) {
+                proptest::prop_assert_eq!(general_kind(&lexical), Ok(kind), "{}", lexical);
+            }
+        }
+    }
+
+    #[test]
+    fn common_dates_take_the_one_pass_check() {
+        for (lexical, kind) in [
+            ("2024-02-29", Some(TemporalKind::Date)),
+            ("2018-05-22T11:15:21.362524", Some(TemporalKind::DateTime)),
+            ("2018-05-22T23:59:59Z", Some(TemporalKind::DateTime)),
+            ("2023-02-29", None),
+            ("2018-05-22T24:00:00", None),
+            ("2018-05-22T11:15:21+01:00", None),
+            ("2018-05-22T11:15:21.", None),
+        ] {
+            assert_eq!(plain_kind(lexical.as_bytes()), kind, "{lexical}");
         }
     }
 

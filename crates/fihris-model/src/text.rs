@@ -1,4 +1,3 @@
-use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::error::{ModelError, ModelErrorKind};
@@ -27,6 +26,10 @@ impl LanguageTag {
     /// ```
     pub fn new(tag: impl Into<String>) -> Result<Self, ModelError> {
         let tag = tag.into();
+        // A bare primary language (`fr`, `ar`, `ber`) is always BCP 47: most tags are.
+        if (2..=3).contains(&tag.len()) && tag.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return Ok(Self(tag));
+        }
         match oxilangtag::LanguageTag::parse(tag.as_str()) {
             Ok(_) => Ok(Self(tag)),
             Err(error) => Err(ModelError::new(
@@ -103,7 +106,9 @@ impl From<LanguageTag> for String {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Text {
-    values: BTreeMap<Option<LanguageTag>, String>,
+    /// One value per language, sorted by tag (untagged first). A vector, not a map: most
+    /// texts hold one or two values, and a catalogue holds hundreds of thousands of texts.
+    values: Vec<(Option<LanguageTag>, String)>,
 }
 
 impl Text {
@@ -116,9 +121,9 @@ impl Text {
     /// A text with one untagged value.
     #[must_use]
     pub fn untagged(value: impl Into<String>) -> Self {
-        let mut text = Self::new();
-        text.values.insert(None, value.into());
-        text
+        Self {
+            values: vec![(None, value.into())],
+        }
     }
 
     /// Adds (or replaces) the value for `language`; `""` means untagged.
@@ -145,18 +150,25 @@ impl Text {
         language: Option<LanguageTag>,
         value: impl Into<String>,
     ) -> Option<String> {
-        let key = match language {
-            Some(tag) => Some(
-                self.values
-                    .keys()
-                    .flatten()
-                    .find(|known| known.matches(tag.as_str()))
-                    .cloned()
-                    .unwrap_or(tag),
-            ),
-            None => None,
-        };
-        self.values.insert(key, value.into())
+        let known = self
+            .values
+            .iter()
+            .position(|(known, _)| match (known, &language) {
+                (Some(known), Some(tag)) => known.matches(tag.as_str()),
+                (None, None) => true,
+                _ => false,
+            });
+        let value = value.into();
+        match known {
+            Some(at) => Some(std::mem::replace(&mut self.values[at].1, value)),
+            None => {
+                let at = self.values.partition_point(|(known, _)| *known < language);
+                // Most texts keep their first value alone.
+                self.values.reserve_exact(1);
+                self.values.insert(at, (language, value));
+                None
+            }
+        }
     }
 
     /// The value for a language tag (case-insensitive); `""` asks for the untagged value.
@@ -178,21 +190,20 @@ impl Text {
             .iter()
             .find_map(|language| self.get(language))
             .or_else(|| self.get(""))
-            .or_else(|| self.values.values().next().map(String::as_str))
+            .or_else(|| self.values.first().map(|(_, value)| value.as_str()))
     }
 
     /// Removes the value of a language (`None`: untagged).
     pub fn remove(&mut self, language: Option<&str>) -> Option<String> {
-        let key = self
+        let at = self
             .values
-            .keys()
-            .find(|tag| match (tag, language) {
+            .iter()
+            .position(|(tag, _)| match (tag, language) {
                 (Some(tag), Some(language)) => tag.matches(language),
                 (None, None) => true,
                 _ => false,
-            })?
-            .clone();
-        self.values.remove(&key)
+            })?;
+        Some(self.values.remove(at).1)
     }
 
     /// `(language, value)` pairs in a stable order, untagged first.
@@ -217,7 +228,9 @@ impl Text {
     /// Whether some value holds more than whitespace.
     #[must_use]
     pub fn has_content(&self) -> bool {
-        self.values.values().any(|value| !value.trim().is_empty())
+        self.values
+            .iter()
+            .any(|(_, value)| !value.trim().is_empty())
     }
 
     pub(crate) fn require_content(&self, what: &str) -> Result<(), ModelError> {
@@ -319,5 +332,16 @@ mod tests {
     fn bad_language_tag() {
         let error = Text::new().with("fr_FR", "x").unwrap_err();
         assert_eq!(error.kind(), ModelErrorKind::LanguageTag);
+    }
+
+    #[test]
+    fn bare_primary_languages_are_the_tags_the_full_parser_accepts() {
+        for tag in ["fr", "AR", "ber", "e", "f1", "fr-", "abcd", "é"] {
+            assert_eq!(
+                LanguageTag::new(tag).is_ok(),
+                oxilangtag::LanguageTag::parse(tag).is_ok(),
+                "{tag}"
+            );
+        }
     }
 }

@@ -126,7 +126,24 @@ impl Producer {
     /// ```
     #[must_use]
     pub fn iri(&self) -> String {
-        format!("https://w3id.org/fihris/ma/producer/{}", self.code)
+        format!("{}{}", Self::IRI_BASE, self.code)
+    }
+
+    /// What [`Producer::iri`] puts before the code.
+    pub const IRI_BASE: &'static str = "https://w3id.org/fihris/ma/producer/";
+
+    /// Producer from the IRI [`Producer::iri`] gives it (exactly that IRI).
+    ///
+    /// ```
+    /// use fihris_vocab::Producer;
+    /// let hcp = Producer::from_iri("https://w3id.org/fihris/ma/producer/HCP");
+    /// assert_eq!(hcp.map(|p| p.code), Some("HCP"));
+    /// assert!(Producer::from_iri("https://w3id.org/fihris/ma/producer/hcp").is_none());
+    /// ```
+    #[must_use]
+    pub fn from_iri(iri: &str) -> Option<&'static Self> {
+        let code = iri.strip_prefix(Self::IRI_BASE)?;
+        PRODUCERS.iter().find(|p| p.code == code)
     }
 
     /// Producer from its code, ASCII case-insensitive.
@@ -605,6 +622,7 @@ mod tests {
         assert_eq!(PRODUCERS.iter().map(|p| p.datasets_2026).sum::<u32>(), 663);
         for p in PRODUCERS {
             assert_eq!(Producer::by_code(p.code), Some(p));
+            assert_eq!(Producer::from_iri(&p.iri()), Some(p));
             assert_eq!(Producer::by_slug(p.ckan_slug), Some(p));
             assert_eq!(Producer::find(p.name_fr), Some(p));
             assert_eq!(Producer::find(p.name_ar), Some(p));
