@@ -299,35 +299,69 @@ fn fix_iris(triple: Triple) -> Triple {
 }
 
 pub(crate) fn dedup(mut triples: Vec<TripleRef<'_>>) -> Vec<TripleRef<'_>> {
-    use std::collections::hash_map::Entry;
-    // Triples are large: a table of their hashes (16 bytes an entry) touches a sixth of the
-    // memory a set of triples would, and memory is most of the time here.
     let hashes = hash_all(&triples);
-    let mut first: FxHashMap<u64, usize> =
-        FxHashMap::with_capacity_and_hasher(triples.len(), Default::default());
-    // Distinct triples whose hash another triple had first: rare.
-    let mut collided: FxHashSet<TripleRef<'_>> = FxHashSet::default();
+    // Each distinct hash belongs to one half of the hash space: the two halves find their
+    // repeated triples apart, on two threads for a long document.
+    let repeated = if triples.len() < PARALLEL_FROM {
+        repeats(&triples, &hashes, |_| true)
+    } else {
+        std::thread::scope(|scope| {
+            let odd = scope.spawn(|| repeats(&triples, &hashes, |hash| hash & 1 == 1));
+            let mut repeated = repeats(&triples, &hashes, |hash| hash & 1 == 0);
+            match odd.join() {
+                Ok(odd) => repeated.extend(odd),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+            repeated
+        })
+    };
+    if repeated.is_empty() {
+        return triples;
+    }
     let mut keep = vec![true; triples.len()];
-    for (index, (triple, hash)) in triples.iter().zip(hashes).enumerate() {
-        match first.entry(hash) {
-            Entry::Vacant(entry) => {
-                entry.insert(index);
-            }
-            Entry::Occupied(entry) => {
-                keep[index] = triples[*entry.get()] != *triple && collided.insert(*triple);
-            }
-        }
+    for index in repeated {
+        keep[index] = false;
     }
     let mut keep = keep.into_iter();
     triples.retain(|_| keep.next().unwrap_or(true));
     triples
 }
 
-/// The hash of each triple; a long document's in two halves on two threads, as it was
-/// parsed.
+/// From how many triples deduplication works on two threads.
+const PARALLEL_FROM: usize = 50_000;
+
+/// The indices of the triples equal to an earlier one, among those whose hash `mine`
+/// accepts.
+fn repeats(triples: &[TripleRef<'_>], hashes: &[u64], mine: impl Fn(u64) -> bool) -> Vec<usize> {
+    use std::collections::hash_map::Entry;
+    // Triples are large: a table of their hashes (16 bytes an entry) touches a sixth of the
+    // memory a set of triples would, and memory is most of the time here.
+    let mut first: FxHashMap<u64, usize> =
+        FxHashMap::with_capacity_and_hasher(triples.len() / 2, Default::default());
+    // Distinct triples whose hash another triple had first: rare.
+    let mut collided: FxHashSet<TripleRef<'_>> = FxHashSet::default();
+    let mut repeated = Vec::new();
+    for (index, (triple, hash)) in triples.iter().zip(hashes).enumerate() {
+        if !mine(*hash) {
+            continue;
+        }
+        match first.entry(*hash) {
+            Entry::Vacant(entry) => {
+                entry.insert(index);
+            }
+            Entry::Occupied(entry) => {
+                if triples[*entry.get()] == *triple || !collided.insert(*triple) {
+                    repeated.push(index);
+                }
+            }
+        }
+    }
+    repeated
+}
+
+/// The hash of each triple; a long document's in two halves on two threads.
 fn hash_all(triples: &[TripleRef<'_>]) -> Vec<u64> {
     use std::hash::BuildHasher as _;
-    const PARALLEL_FROM: usize = 50_000;
     let hash = |part: &[TripleRef<'_>]| -> Vec<u64> {
         part.iter()
             .map(|triple| rustc_hash::FxBuildHasher.hash_one(triple))
@@ -422,6 +456,40 @@ mod tests {
             max_literal_bytes: 1 << 20,
             contexts: Arc::new(Vec::new()),
         }
+    }
+
+    #[test]
+    fn deduplication_keeps_first_occurrences_in_order() {
+        // Enough triples for two threads; every third repeats an earlier one.
+        let iris: &'static [String] = Vec::leak(
+            (0..PARALLEL_FROM * 2)
+                .map(|n| format!("https://example.org/{}", if n % 3 == 2 { n / 7 } else { n }))
+                .collect(),
+        );
+        let predicate = oxrdf::NamedNodeRef::new_unchecked("https://example.org/p");
+        let triples: Vec<TripleRef<'static>> = iris
+            .iter()
+            .map(|iri| {
+                let node = oxrdf::NamedNodeRef::new_unchecked(iri);
+                TripleRef::new(node, predicate, node)
+            })
+            .collect();
+        let first_occurrences = |triples: &[TripleRef<'static>]| -> Vec<TripleRef<'static>> {
+            let mut seen = FxHashSet::default();
+            triples
+                .iter()
+                .copied()
+                .filter(|t| seen.insert(*t))
+                .collect()
+        };
+        let expected = first_occurrences(&triples);
+        assert!(expected.len() < triples.len() * 3 / 4);
+        assert_eq!(dedup(triples.clone()), expected);
+        // One thread below the threshold.
+        assert_eq!(
+            dedup(triples[..100].to_vec()),
+            first_occurrences(&triples[..100])
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Triples -> model. Lossless by default: whatever a writer would not give back exactly is
 //! kept in extras, so that reading then writing (without implied triples) gives the same graph.
 
+use std::cell::Cell;
 use std::fmt;
 use std::io::Read;
 use std::sync::Arc;
@@ -446,50 +447,21 @@ struct Settings {
 
 fn build(triples: &[Triple], settings: Settings) -> ReadOutput {
     let index = SubjectIndex::new(triples);
-    let main = MainNodes::new(triples);
-    let builder = Builder::new(triples, &index, &main, settings, FxHashMap::default());
+    let builder = Builder::new(triples, &index, settings, FxHashMap::default());
     match builder.build() {
         (output, None) => output,
         // A type kept in the extras of a resource (a place) turned out to be implied by a
         // value met later (the same IRI as an access-rights concept): read again knowing it.
         (_, Some(implied_types)) => {
-            Builder::new(triples, &index, &main, settings, implied_types)
+            Builder::new(triples, &index, settings, implied_types)
                 .build()
                 .0
         }
     }
 }
 
-/// The catalogues, datasets, distributions… of a graph: the subjects typed with one of
-/// [`MAIN_CLASSES`], found in one pass.
-struct MainNodes<'a> {
-    /// Subject -> its main classes, a bit per class.
-    classes: FxHashMap<&'a NamedOrBlankNode<'a>, u8>,
-    /// The subjects of each main class, in order of their first typing.
-    typed: [Vec<&'a NamedOrBlankNode<'a>>; MAIN_CLASSES.len()],
-}
-
-impl<'a> MainNodes<'a> {
-    fn new(triples: &'a [Triple]) -> Self {
-        let mut classes: FxHashMap<&NamedOrBlankNode, u8> = FxHashMap::default();
-        let mut typed: [Vec<&NamedOrBlankNode>; MAIN_CLASSES.len()] = Default::default();
-        for triple in triples {
-            if triple.predicate.as_str() == rdf::TYPE
-                && let OxTerm::NamedNode(class) = &triple.object
-                && let Some(slot) = MAIN_CLASSES.iter().position(|main| *main == class.as_str())
-            {
-                let bits = classes.entry(&triple.subject).or_default();
-                if *bits & (1 << slot) == 0 {
-                    *bits |= 1 << slot;
-                    typed[slot].push(&triple.subject);
-                }
-            }
-        }
-        Self { classes, typed }
-    }
-}
-
-/// The triples of each subject, in document order, indexed once.
+/// The triples of each subject, in document order, and the catalogues, datasets,
+/// distributions… (the subjects typed with one of [`MAIN_CLASSES`]), indexed in one pass.
 struct SubjectIndex<'a> {
     /// Subject -> its number.
     subjects: FxHashMap<&'a NamedOrBlankNode<'a>, usize>,
@@ -497,6 +469,10 @@ struct SubjectIndex<'a> {
     starts: Vec<usize>,
     /// Triple indices grouped by subject.
     order: Vec<usize>,
+    /// The main classes of each subject, a bit per class.
+    classes: Vec<u8>,
+    /// The subjects of each main class, in order of their first typing.
+    typed: [Vec<&'a NamedOrBlankNode<'a>>; MAIN_CLASSES.len()],
 }
 
 impl<'a> SubjectIndex<'a> {
@@ -504,6 +480,8 @@ impl<'a> SubjectIndex<'a> {
         let mut subjects: FxHashMap<&NamedOrBlankNode, usize> = FxHashMap::default();
         let mut numbers = Vec::with_capacity(triples.len());
         let mut counts: Vec<usize> = Vec::new();
+        let mut classes: Vec<u8> = Vec::new();
+        let mut typed: [Vec<&NamedOrBlankNode>; MAIN_CLASSES.len()] = Default::default();
         // Documents group the triples of a subject: comparing with the previous subject
         // (the same bytes, for fast-parsed Turtle) saves most hash lookups.
         let mut previous: Option<(&NamedOrBlankNode, usize)> = None;
@@ -518,9 +496,18 @@ impl<'a> SubjectIndex<'a> {
             previous = Some((&triple.subject, number));
             if number == counts.len() {
                 counts.push(0);
+                classes.push(0);
             }
             counts[number] += 1;
             numbers.push(number);
+            if triple.predicate.as_str() == rdf::TYPE
+                && let OxTerm::NamedNode(class) = &triple.object
+                && let Some(slot) = MAIN_CLASSES.iter().position(|main| *main == class.as_str())
+                && classes[number] & (1 << slot) == 0
+            {
+                classes[number] |= 1 << slot;
+                typed[slot].push(&triple.subject);
+            }
         }
         let mut starts = Vec::with_capacity(counts.len() + 1);
         let mut total = 0;
@@ -539,18 +526,32 @@ impl<'a> SubjectIndex<'a> {
             subjects,
             starts,
             order,
+            classes,
+            typed,
         }
     }
 
-    fn get(&self, subject: &NamedOrBlankNode) -> &[usize] {
-        match self.subjects.get(subject) {
-            Some(number) => &self.order[self.starts[*number]..self.starts[*number + 1]],
-            None => &[],
-        }
+    fn number(&self, subject: &NamedOrBlankNode) -> Option<usize> {
+        self.subjects.get(subject).copied()
     }
 
-    fn contains(&self, subject: &NamedOrBlankNode) -> bool {
-        self.subjects.contains_key(subject)
+    /// The triples of subject `number`.
+    fn triples_of(&self, number: usize) -> &[usize] {
+        &self.order[self.starts[number]..self.starts[number + 1]]
+    }
+}
+
+/// Where a node's label is, to know a node looked up again without hashing it.
+type NodeAddress = (usize, usize, bool);
+
+fn address(node: &NamedOrBlankNode) -> NodeAddress {
+    match node {
+        NamedOrBlankNode::NamedNode(node) => {
+            (node.as_str().as_ptr().addr(), node.as_str().len(), false)
+        }
+        NamedOrBlankNode::BlankNode(node) => {
+            (node.as_str().as_ptr().addr(), node.as_str().len(), true)
+        }
     }
 }
 
@@ -597,7 +598,9 @@ struct Builder<'a> {
     implied_triples: FxHashSet<oxrdf::Triple>,
     /// The vocabulary terms whose implied triples are already in `implied_triples`.
     implied_terms: FxHashSet<(&'static str, ImpliedKind)>,
-    main: &'a MainNodes<'a>,
+    /// The last node looked up in `by_subject`, by address, and its number: a node is
+    /// looked up several times in a row (its types, then its triples).
+    last_lookup: Cell<Option<(NodeAddress, Option<usize>)>>,
     /// The implied types of a first reading: skipped by [`Builder::walk`].
     known_implied: FxHashMap<String, Vec<&'static str>>,
     /// Indices of `rdf:type` triples kept in the extras of a resource.
@@ -617,7 +620,6 @@ impl<'a> Builder<'a> {
     fn new(
         triples: &'a [Triple],
         by_subject: &'a SubjectIndex<'a>,
-        main: &'a MainNodes<'a>,
         settings: Settings,
         known_implied: FxHashMap<String, Vec<&'static str>>,
     ) -> Self {
@@ -633,14 +635,30 @@ impl<'a> Builder<'a> {
             implied_types: FxHashMap::default(),
             implied_triples: FxHashSet::default(),
             implied_terms: FxHashSet::default(),
-            main,
+            last_lookup: Cell::new(None),
             known_implied,
             kept_types: Vec::new(),
         }
     }
 
-    fn indices(&self, subject: &NamedOrBlankNode) -> &'a [usize] {
-        self.by_subject.get(subject)
+    /// `subject` borrows from the triples (`'a`): its address is then its identity.
+    fn number(&self, subject: &NamedOrBlankNode<'a>) -> Option<usize> {
+        let address = address(subject);
+        if let Some((last, number)) = self.last_lookup.get()
+            && last == address
+        {
+            return number;
+        }
+        let number = self.by_subject.number(subject);
+        self.last_lookup.set(Some((address, number)));
+        number
+    }
+
+    fn indices(&self, subject: &NamedOrBlankNode<'a>) -> &'a [usize] {
+        match self.number(subject) {
+            Some(number) => self.by_subject.triples_of(number),
+            None => &[],
+        }
     }
 
     /// Adds the triples a writer adds about a vocabulary term, once per term.
@@ -1000,7 +1018,8 @@ impl<'a> Builder<'a> {
 
     /// Whether the node's description belongs to another entity (a dataset, a catalogue…).
     fn is_main(&self, node: &NamedOrBlankNode) -> bool {
-        self.main.classes.contains_key(node)
+        self.number(node)
+            .is_some_and(|number| self.by_subject.classes[number] != 0)
     }
 
     fn agent(&mut self, triple: &Triple, index: usize) -> Option<Agent> {
@@ -2132,7 +2151,7 @@ impl<'a> Builder<'a> {
     /// The subjects typed with `class`, one of [`MAIN_CLASSES`], in order of first typing.
     fn subjects_typed(&self, class: &str) -> Vec<&'a NamedOrBlankNode<'a>> {
         match MAIN_CLASSES.iter().position(|main| *main == class) {
-            Some(slot) => self.main.typed[slot].clone(),
+            Some(slot) => self.by_subject.typed[slot].clone(),
             None => Vec::new(),
         }
     }
@@ -2222,7 +2241,7 @@ impl<'a> Builder<'a> {
                             if this.has(&member, dcat::DATASET_SERIES) {
                                 series.push(member);
                             } else if this.has(&member, dcat::DATASET)
-                                || (repairs && this.by_subject.contains(&member))
+                                || (repairs && this.number(&member).is_some())
                             {
                                 datasets.push(member);
                             } else {
@@ -2439,7 +2458,7 @@ impl<'a> Builder<'a> {
             implied_types: FxHashMap::default(),
             implied_triples: FxHashSet::default(),
             implied_terms: FxHashSet::default(),
-            main: self.main,
+            last_lookup: Cell::new(None),
             known_implied: self.known_implied.clone(),
             kept_types: Vec::new(),
         }

@@ -1,3 +1,4 @@
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::error::{ModelError, ModelErrorKind};
@@ -9,7 +10,11 @@ use crate::error::{ModelError, ModelErrorKind};
     derive(serde::Serialize, serde::Deserialize),
     serde(try_from = "String", into = "String")
 )]
-pub struct LanguageTag(String);
+pub struct LanguageTag(Cow<'static, str>);
+
+/// Tags common enough in the portal's catalogues to be shared rather than allocated for
+/// each text (the tags of a catalogue are counted by the hundred thousand).
+const COMMON_TAGS: [&str; 10] = ["ar", "ber", "de", "en", "es", "fr", "it", "nl", "pt", "zgh"];
 
 impl LanguageTag {
     /// Validates a BCP 47 tag.
@@ -24,14 +29,17 @@ impl LanguageTag {
     /// assert!(LanguageTag::new("français").is_err());
     /// # Ok::<(), fihris_model::ModelError>(())
     /// ```
-    pub fn new(tag: impl Into<String>) -> Result<Self, ModelError> {
+    pub fn new(tag: impl AsRef<str> + Into<String>) -> Result<Self, ModelError> {
+        if let Some(common) = COMMON_TAGS.iter().find(|common| **common == tag.as_ref()) {
+            return Ok(Self(Cow::Borrowed(common)));
+        }
         let tag = tag.into();
         // A bare primary language (`fr`, `ar`, `ber`) is always BCP 47: most tags are.
         if (2..=3).contains(&tag.len()) && tag.bytes().all(|b| b.is_ascii_alphabetic()) {
-            return Ok(Self(tag));
+            return Ok(Self(Cow::Owned(tag)));
         }
         match oxilangtag::LanguageTag::parse(tag.as_str()) {
-            Ok(_) => Ok(Self(tag)),
+            Ok(_) => Ok(Self(Cow::Owned(tag))),
             Err(error) => Err(ModelError::new(
                 ModelErrorKind::LanguageTag,
                 tag.clone(),
@@ -43,7 +51,7 @@ impl LanguageTag {
     /// Wraps a tag without validating it; the caller guarantees it is BCP 47 (a constant).
     #[must_use]
     pub fn new_unchecked(tag: impl Into<String>) -> Self {
-        Self(tag.into())
+        Self(Cow::Owned(tag.into()))
     }
 
     /// The tag as written.
@@ -85,7 +93,7 @@ impl TryFrom<String> for LanguageTag {
 
 impl From<LanguageTag> for String {
     fn from(value: LanguageTag) -> Self {
-        value.0
+        value.0.into_owned()
     }
 }
 
@@ -332,6 +340,15 @@ mod tests {
     fn bad_language_tag() {
         let error = Text::new().with("fr_FR", "x").unwrap_err();
         assert_eq!(error.kind(), ModelErrorKind::LanguageTag);
+    }
+
+    #[test]
+    fn common_tags_are_shared_and_equal_to_owned_ones() {
+        let shared = LanguageTag::new("fr").unwrap();
+        assert_eq!(shared, LanguageTag::new_unchecked("fr"));
+        assert_eq!(shared, LanguageTag::new(String::from("fr")).unwrap());
+        assert_ne!(shared, LanguageTag::new("FR").unwrap());
+        assert!(LanguageTag::new("FR").unwrap().matches("fr"));
     }
 
     #[test]
