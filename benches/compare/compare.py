@@ -7,7 +7,8 @@ For each N: generate N CKAN packages as JSON lines, convert them with rdflib
 parse fihris's Turtle and N-Triples (rdflib `Graph().parse` against the `read` example,
 which reads the file into the fihris model), check that both outputs describe the same
 datasets (check.py), and print a Markdown table. Conversions run once on each side; parse rows
-are the best of PARSE_RUNS runs on each side. rdflib's Turtle serializer slows down with
+are the best of PARSE_RUNS runs on each side, the two sides' runs alternating so that both
+meet the same load. rdflib's Turtle serializer slows down with
 the size of the graph (510 s for 10 000 datasets here): above TURTLE_SERIALIZE_MAX datasets
 its CKAN -> Turtle run is left out and the N-Triples outputs are checked instead. Wall time is measured around each process with
 `time.perf_counter`; peak memory is `/usr/bin/time`'s maximum resident set size (%M), or
@@ -25,9 +26,10 @@ PYTHON = sys.executable
 TIME = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
 
 TURTLE_SERIALIZE_MAX = 20000
-# Parsing runs are short on the fihris side, where one page-zeroing burst of the kernel can
-# double a time: both sides of a parse row are the best of this many runs.
-PARSE_RUNS = 3
+# Parsing runs are short on the fihris side, where one page-zeroing burst of the kernel or a
+# busy moment of the machine can double a time: both sides of a parse row are the best of this
+# many runs.
+PARSE_RUNS = 5
 
 FORMATS = [
     # (label, fihris --to, rdflib format, extension)
@@ -57,10 +59,14 @@ def run(command, workdir):
     return wall, peak_kb / 1024, done.stderr
 
 
-def best(runs, command, workdir):
-    """The shortest wall time of `runs` runs of command, and the largest peak."""
-    results = [run(command, workdir)[:2] for _ in range(runs)]
-    return min(s for s, _ in results), max(mb for _, mb in results)
+def best(runs, commands, workdir):
+    """For each command, the shortest wall time of `runs` runs and the largest peak; the
+    commands' runs alternate."""
+    results = [[] for _ in commands]
+    for _ in range(runs):
+        for command, mine in zip(commands, results):
+            mine.append(run(command, workdir)[:2])
+    return [(min(s for s, _ in mine), max(mb for _, mb in mine)) for mine in results]
 
 
 def count_lines(path):
@@ -111,8 +117,9 @@ def main():
         triples["fihris"] = count_lines(os.path.join(workdir, f"fihris-{n}.nt"))
         for label, ext in [("Turtle -> parse", "ttl"), ("N-Triples -> parse", "nt")]:
             parsed = os.path.join(workdir, f"fihris-{n}.{ext}")
-            r_s, r_mb = best(PARSE_RUNS, [PYTHON, os.path.join(HERE, "rdflib_parse.py"), parsed], workdir)
-            f_s, f_mb = best(PARSE_RUNS, [read, parsed], workdir)
+            (r_s, r_mb), (f_s, f_mb) = best(
+                PARSE_RUNS, [[PYTHON, os.path.join(HERE, "rdflib_parse.py"), parsed], [read, parsed]], workdir
+            )
             rows.append(row(label, n, (r_s, r_mb), (f_s, f_mb)))
             print(rows[-1], file=sys.stderr)
         checked = "ttl" if n <= TURTLE_SERIALIZE_MAX else "nt"

@@ -40,37 +40,79 @@ pub(crate) fn node(id: &NodeId) -> NamedOrBlankNode {
     }
 }
 
-/// FNV-1a, 64 bits: stable across platforms and Rust versions, unlike `DefaultHasher`.
-fn fnv(parts: &[&[u8]]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in parts {
-        for byte in *part {
-            hash ^= u64::from(*byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-        hash ^= 0xff;
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
+/// FNV-1a, 64 bits, over parts each ended by `0xff`: stable across platforms and Rust
+/// versions, unlike `DefaultHasher`.
+struct Fnv(u64);
+
+impl Fnv {
+    const PRIME: u64 = 0x0100_0000_01b3;
+
+    fn new() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
     }
-    hash
+
+    fn bytes(&mut self, bytes: &[u8]) -> &mut Self {
+        for byte in bytes {
+            self.0 ^= u64::from(*byte);
+            self.0 = self.0.wrapping_mul(Self::PRIME);
+        }
+        self
+    }
+
+    fn end_part(&mut self) -> &mut Self {
+        self.0 ^= 0xff;
+        self.0 = self.0.wrapping_mul(Self::PRIME);
+        self
+    }
 }
 
 /// The label a writer gives the blank node of a value without identifier: derived from the
 /// subject, the property and the position, so that the same model gives the same bytes.
+/// `n` and 16 lowercase hex digits, made without allocating (readers compare it for every
+/// agent, contact and period).
+pub(crate) fn minted_label_bytes(
+    parent: oxrdf::NamedOrBlankNodeRef<'_>,
+    property: &str,
+    index: usize,
+) -> [u8; 17] {
+    let mut hash = Fnv::new();
+    match parent {
+        oxrdf::NamedOrBlankNodeRef::NamedNode(node) => hash.bytes(node.as_str().as_bytes()),
+        oxrdf::NamedOrBlankNodeRef::BlankNode(node) => {
+            hash.bytes(b"_:").bytes(node.as_str().as_bytes())
+        }
+    };
+    hash.end_part().bytes(property.as_bytes()).end_part();
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    let mut rest = index;
+    loop {
+        start -= 1;
+        // `rest % 10` is a digit.
+        digits[start] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    hash.bytes(&digits[start..]).end_part();
+    let mut label = [b'n'; 17];
+    for (position, slot) in label[1..].iter_mut().enumerate() {
+        *slot = b"0123456789abcdef"[((hash.0 >> (60 - 4 * position)) & 0xf) as usize];
+    }
+    label
+}
+
+/// [`minted_label_bytes`] as a string.
 pub(crate) fn minted_label(
     parent: oxrdf::NamedOrBlankNodeRef<'_>,
     property: &str,
     index: usize,
 ) -> String {
-    let parent = match parent {
-        oxrdf::NamedOrBlankNodeRef::NamedNode(node) => node.as_str().to_owned(),
-        oxrdf::NamedOrBlankNodeRef::BlankNode(node) => format!("_:{}", node.as_str()),
-    };
-    let hash = fnv(&[
-        parent.as_bytes(),
-        property.as_bytes(),
-        index.to_string().as_bytes(),
-    ]);
-    format!("n{hash:016x}")
+    minted_label_bytes(parent, property, index)
+        .iter()
+        .map(|byte| char::from(*byte))
+        .collect()
 }
 
 fn sub_node(
@@ -1153,4 +1195,50 @@ pub(crate) fn portal_theme_triples(theme: PortalTheme) -> Vec<OxTriple> {
     portal_scheme(&mut chunk);
     portal_theme(&mut chunk, theme);
     chunk.triples
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What labels were before they were made without allocating: the same bytes keep
+    /// written graphs the same.
+    fn reference_label(
+        parent: oxrdf::NamedOrBlankNodeRef<'_>,
+        property: &str,
+        index: usize,
+    ) -> String {
+        let parent = match parent {
+            oxrdf::NamedOrBlankNodeRef::NamedNode(node) => node.as_str().to_owned(),
+            oxrdf::NamedOrBlankNodeRef::BlankNode(node) => format!("_:{}", node.as_str()),
+        };
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for part in [
+            parent.as_bytes(),
+            property.as_bytes(),
+            index.to_string().as_bytes(),
+        ] {
+            for byte in part {
+                hash ^= u64::from(*byte);
+                hash = hash.wrapping_mul(0x0100_0000_01b3);
+            }
+            hash ^= 0xff;
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        format!("n{hash:016x}")
+    }
+
+    #[test]
+    fn minted_labels_are_those_of_the_reference() {
+        let iri = oxrdf::NamedNodeRef::new_unchecked("https://data.gov.ma/d/1");
+        let blank = oxrdf::BlankNodeRef::new_unchecked("b0");
+        for parent in [iri.into(), blank.into()] {
+            for index in [0, 1, 9, 10, 12_345, usize::MAX] {
+                assert_eq!(
+                    minted_label(parent, dcat::CONTACT_POINT, index),
+                    reference_label(parent, dcat::CONTACT_POINT, index)
+                );
+            }
+        }
+    }
 }

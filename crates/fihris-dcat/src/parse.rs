@@ -390,7 +390,7 @@ pub(crate) fn relabel<'a>(
 ) -> Vec<TripleRef<'a>> {
     fn keep(label: &str) -> bool {
         let random = label.len() >= 24 && label.bytes().all(|b| b.is_ascii_hexdigit());
-        !random && fihris_model::BlankId::new(label).is_ok()
+        !random && fihris_model::BlankId::is_valid(label)
     }
     let needs = triples
         .iter()

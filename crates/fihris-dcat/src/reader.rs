@@ -25,7 +25,7 @@ use oxrdf::{NamedOrBlankNodeRef as NamedOrBlankNode, TermRef as OxTerm, TripleRe
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::emit::{
-    DCAT_IS_VERSION_OF, IMPLICIT_CATALOG, concept_labels, eu_theme_triples, minted_label,
+    DCAT_IS_VERSION_OF, IMPLICIT_CATALOG, concept_labels, eu_theme_triples, minted_label_bytes,
     portal_theme_triples,
 };
 use crate::error::ReadError;
@@ -330,7 +330,7 @@ fn object_node_id(iris: IriSource, object: &OxTerm) -> Option<NodeId> {
         .and_then(|node| to_node_id(iris, node))
 }
 
-fn model_literal(literal: &oxrdf::LiteralRef<'_>) -> Option<Literal> {
+fn model_literal(iris: IriSource, literal: &oxrdf::LiteralRef<'_>) -> Option<Literal> {
     if let Some(language) = literal.language() {
         return Some(Literal::LanguageTagged {
             value: literal.value().to_owned(),
@@ -342,7 +342,7 @@ fn model_literal(literal: &oxrdf::LiteralRef<'_>) -> Option<Literal> {
     }
     Some(Literal::Typed {
         value: literal.value().to_owned(),
-        datatype: Iri::new(literal.datatype().as_str()).ok()?,
+        datatype: iris.iri(literal.datatype())?,
     })
 }
 
@@ -350,7 +350,7 @@ fn model_term(iris: IriSource, object: &OxTerm) -> Option<Term> {
     match object {
         OxTerm::NamedNode(node) => iris.iri(*node).map(Term::Iri),
         OxTerm::BlankNode(node) => BlankId::new(node.as_str()).ok().map(Term::Blank),
-        OxTerm::Literal(literal) => model_literal(literal).map(Term::Literal),
+        OxTerm::Literal(literal) => model_literal(iris, literal).map(Term::Literal),
     }
 }
 
@@ -419,7 +419,7 @@ fn own_id(
     index: usize,
 ) -> Option<NodeId> {
     if let NamedOrBlankNode::BlankNode(node) = object
-        && node.as_str() == minted_label(*parent, property, index)
+        && node.as_str().as_bytes() == minted_label_bytes(*parent, property, index)
     {
         return None;
     }
@@ -558,21 +558,7 @@ fn address(node: &NamedOrBlankNode) -> NodeAddress {
 /// Whether two subjects are equal, first by address: triples parsed from the same
 /// description share their subject's bytes.
 fn same_node(a: &NamedOrBlankNode, b: &NamedOrBlankNode) -> bool {
-    let bytes = |node: &NamedOrBlankNode| match node {
-        NamedOrBlankNode::NamedNode(node) => (node.as_str().as_ptr(), node.as_str().len()),
-        NamedOrBlankNode::BlankNode(node) => (node.as_str().as_ptr(), node.as_str().len()),
-    };
-    let same_kind = matches!(
-        (a, b),
-        (
-            NamedOrBlankNode::NamedNode(_),
-            NamedOrBlankNode::NamedNode(_)
-        ) | (
-            NamedOrBlankNode::BlankNode(_),
-            NamedOrBlankNode::BlankNode(_)
-        )
-    );
-    (same_kind && bytes(a) == bytes(b)) || a == b
+    address(a) == address(b) || a == b
 }
 
 /// Which triples about a vocabulary term a writer adds (for the memo of implied triples).
@@ -713,10 +699,10 @@ impl<'a> Builder<'a> {
     /// `index`: the position of `triple` in the input, when known.
     fn keep(&mut self, extras: &mut Extras, triple: &Triple, index: Option<usize>) {
         match (
-            Iri::new(triple.predicate.as_str()),
+            self.iris.iri(triple.predicate),
             model_term(self.iris, &triple.object),
         ) {
-            (Ok(predicate), Some(object)) => {
+            (Some(predicate), Some(object)) => {
                 extras.statements.push(Statement::new(predicate, object))
             }
             _ => {
@@ -1417,9 +1403,10 @@ impl<'a> Builder<'a> {
         location.id = own_id(self.iris, &node, &triple.subject, dct::SPATIAL, list.len());
         if !self.is_main(&node) {
             let mut extra = Extras::default();
+            let iris = self.iris;
             let literal_slot =
                 |slot: &mut Option<Literal>, t: &Triple| match (&t.object, slot.is_none()) {
-                    (OxTerm::Literal(literal), true) => match model_literal(literal) {
+                    (OxTerm::Literal(literal), true) => match model_literal(iris, literal) {
                         Some(value) => {
                             *slot = Some(value);
                             Outcome::Mapped
@@ -1508,7 +1495,7 @@ impl<'a> Builder<'a> {
             .map(|index| &triples[*index])
             .find(|t| t.predicate.as_str() == skos::NOTATION)
             .and_then(|t| match &t.object {
-                OxTerm::Literal(literal) => model_literal(literal),
+                OxTerm::Literal(literal) => model_literal(self.iris, literal),
                 _ => None,
             });
         let Some(Ok(mut identifier)) = notation.map(Identifier::new) else {
@@ -2382,10 +2369,10 @@ impl<'a> Builder<'a> {
             }
             match (
                 to_node_id(self.iris, &triple.subject),
-                Iri::new(triple.predicate.as_str()),
+                self.iris.iri(triple.predicate),
                 model_term(self.iris, &triple.object),
             ) {
-                (Some(subject), Ok(predicate), Some(object)) => {
+                (Some(subject), Some(predicate), Some(object)) => {
                     extra_triples.push(fihris_model::Triple {
                         subject,
                         predicate,

@@ -74,11 +74,11 @@ pub(crate) fn parse_fast<'a>(
     if let Some(base) = base {
         NamedNode::new(base).ok()?;
     }
-    let text = std::str::from_utf8(bytes).ok()?;
     // Catalogues have about one triple per 90 bytes: room for twice as many is only
     // reserved, not touched, and saves copying the vector as it grows.
     let capacity = bytes.len() / 45;
     let whole = || {
+        let text = std::str::from_utf8(bytes).ok()?;
         let mut parser = Parser::new(text, ntriples, strings.get(), 0, capacity);
         parser.document()?;
         Some(parser.triples)
@@ -89,13 +89,16 @@ pub(crate) fn parse_fast<'a>(
     else {
         return whole();
     };
-    let mut first = Parser::new(&text[..split], ntriples, strings.get(), 0, capacity);
+    // The split is at the start of a line, a character boundary: each half is checked as
+    // UTF-8 apart, the second on its thread.
+    let head = std::str::from_utf8(&bytes[..split]).ok()?;
+    let mut first = Parser::new(head, ntriples, strings.get(), 0, capacity);
     first.head()?;
     let prefixes = first.prefixes.clone();
     let (first_read, second) = std::thread::scope(|scope| {
         let second = scope.spawn(|| {
             let mut second = Parser::new(
-                &text[split..],
+                std::str::from_utf8(&bytes[split..]).ok()?,
                 ntriples,
                 strings.get(),
                 SECOND_HALF_ANONYMOUS,
@@ -164,11 +167,26 @@ struct Parser<'a> {
     triples_seen: bool,
     /// A prefix was bound again, to another IRI, after a triple.
     late_prefix: bool,
+    /// The last subject written `<iri>`: N-Triples repeat it line after line.
+    previous_subject: Option<&'a str>,
 }
 
 fn is_name_byte(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric() || matches!(byte, b'_' | b'-' | b'.')
+    LOCAL_NAME[usize::from(byte)] && byte != b':'
 }
+
+/// The bytes of the local part of a prefixed name read here without escapes: ASCII letters
+/// and digits, `_`, `-`, `.` and `:`.
+const LOCAL_NAME: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        table[byte as usize] =
+            (byte as u8).is_ascii_alphanumeric() || matches!(byte as u8, b'_' | b'-' | b'.' | b':');
+        byte += 1;
+    }
+    table
+};
 
 impl<'a> Parser<'a> {
     fn new(
@@ -194,6 +212,7 @@ impl<'a> Parser<'a> {
             closes_after_bare_literal: false,
             triples_seen: false,
             late_prefix: false,
+            previous_subject: None,
         }
     }
 
@@ -335,7 +354,22 @@ impl<'a> Parser<'a> {
 
     fn subject(&mut self) -> Option<NamedOrBlankNodeRef<'a>> {
         match self.peek()? {
-            b'<' => Some(self.iri_ref().map(NamedNodeRef::new_unchecked)?.into()),
+            b'<' => {
+                // The same IRI as the last subject (an IRI written without escapes is the
+                // text between its brackets): no new check, and the same bytes, which the
+                // subject index compares first.
+                let written = &self.bytes()[self.pos + 1..];
+                if let Some(previous) = self.previous_subject
+                    && written.starts_with(previous.as_bytes())
+                    && written.get(previous.len()) == Some(&b'>')
+                {
+                    self.pos += previous.len() + 2;
+                    return Some(NamedNodeRef::new_unchecked(previous).into());
+                }
+                let iri = self.iri_ref()?;
+                self.previous_subject = Some(iri);
+                Some(NamedNodeRef::new_unchecked(iri).into())
+            }
             b'_' => Some(self.blank_label()?.into()),
             b'[' if !self.ntriples => {
                 self.pos += 1;
@@ -586,8 +620,12 @@ impl<'a> Parser<'a> {
         self.expect(b':')?;
         let local_start = self.pos;
         loop {
+            let rest = &self.bytes()[self.pos..];
+            self.pos += rest
+                .iter()
+                .position(|byte| !LOCAL_NAME[usize::from(*byte)])
+                .unwrap_or(rest.len());
             match self.peek() {
-                Some(byte) if is_name_byte(byte) || byte == b':' => self.pos += 1,
                 Some(b'%') => {
                     if !(self.at(1)?.is_ascii_hexdigit() && self.at(2)?.is_ascii_hexdigit()) {
                         return None;

@@ -146,13 +146,7 @@ impl BlankId {
     /// ```
     pub fn new(label: impl Into<String>) -> Result<Self, ModelError> {
         let label = label.into();
-        let valid = !label.is_empty()
-            && !label.ends_with('.')
-            && !label.starts_with(['-', '.'])
-            && label
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'));
-        if valid {
+        if Self::is_valid(&label) {
             Ok(Self(label))
         } else {
             Err(ModelError::new(
@@ -161,6 +155,23 @@ impl BlankId {
                 "a label is ASCII letters, digits, '_', '-' and inner '.'",
             ))
         }
+    }
+
+    /// Whether [`BlankId::new`] accepts `label`, without building anything.
+    ///
+    /// ```
+    /// use fihris_model::BlankId;
+    /// assert!(BlankId::is_valid("contact1"));
+    /// assert!(!BlankId::is_valid("end."));
+    /// ```
+    #[must_use]
+    pub fn is_valid(label: &str) -> bool {
+        !label.is_empty()
+            && !label.ends_with('.')
+            && !label.starts_with(['-', '.'])
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
     }
 
     /// The label, without `_:`.
@@ -257,45 +268,50 @@ impl From<BlankId> for NodeId {
 /// sub-delimiters, `:@/?` and percent escapes — which RFC 3987 accepts. Such IRIs skip the
 /// full parser (a large part of reading time otherwise); `false` only means "ask it".
 fn plainly_valid(iri: &str) -> bool {
+    // One pass: scheme, `://`, host, port, then path, query and fragment.
     let bytes = iri.as_bytes();
-    let Some(colon) = bytes.iter().position(|b| *b == b':') else {
-        return false;
-    };
-    let scheme = &bytes[..colon];
-    if !scheme.first().is_some_and(u8::is_ascii_alphabetic)
-        || !scheme
-            .iter()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
-    {
+    if !bytes.first().is_some_and(u8::is_ascii_alphabetic) {
         return false;
     }
-    let Some(rest) = bytes[colon + 1..].strip_prefix(b"//") else {
+    let mut at = 1;
+    while let Some(&byte) = bytes.get(at) {
+        if !(byte.is_ascii_alphanumeric() || matches!(byte, b'+' | b'-' | b'.')) {
+            break;
+        }
+        at += 1;
+    }
+    if bytes.get(at..at + 3) != Some(b"://") {
         return false;
-    };
-    let authority_end = rest
-        .iter()
-        .position(|b| matches!(b, b'/' | b'?' | b'#'))
-        .unwrap_or(rest.len());
-    let (authority, tail) = rest.split_at(authority_end);
-    let (host, port) = match authority.iter().position(|b| *b == b':') {
-        Some(at) => (&authority[..at], Some(&authority[at + 1..])),
-        None => (authority, None),
-    };
-    if host.is_empty()
-        || !host
-            .iter()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~'))
-        || port.is_some_and(|port| port.is_empty() || !port.iter().all(u8::is_ascii_digit))
-    {
+    }
+    at += 3;
+    let host = at;
+    while bytes.get(at).is_some_and(|byte| {
+        byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~')
+    }) {
+        at += 1;
+    }
+    if at == host {
+        return false;
+    }
+    if bytes.get(at) == Some(&b':') {
+        at += 1;
+        let port = at;
+        while bytes.get(at).is_some_and(u8::is_ascii_digit) {
+            at += 1;
+        }
+        if at == port {
+            return false;
+        }
+    }
+    if !matches!(bytes.get(at), None | Some(b'/' | b'?' | b'#')) {
         return false;
     }
     let mut in_fragment = false;
-    let mut at = 0;
-    while let Some(&byte) = tail.get(at) {
+    while let Some(&byte) = bytes.get(at) {
         if !PLAIN_PATH[usize::from(byte)] {
             match byte {
-                b'%' if tail.get(at + 1).is_some_and(u8::is_ascii_hexdigit)
-                    && tail.get(at + 2).is_some_and(u8::is_ascii_hexdigit) =>
+                b'%' if bytes.get(at + 1).is_some_and(u8::is_ascii_hexdigit)
+                    && bytes.get(at + 2).is_some_and(u8::is_ascii_hexdigit) =>
                 {
                     at += 2;
                 }
