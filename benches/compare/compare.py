@@ -7,9 +7,12 @@ For each N: generate N CKAN packages as JSON lines, convert them with rdflib
 parse fihris's Turtle and N-Triples (rdflib `Graph().parse` against the `read` example,
 which reads the file into the fihris model), check that both conversions describe the same
 datasets (check.py) and that each file parsed into the fihris model and written back is
-isomorphic to rdflib's graph of it (check_parse.py), and print a Markdown table. Conversions run once on each side; parse rows
-are the best of PARSE_RUNS runs on each side, the two sides' runs alternating so that both
-meet the same load. rdflib's Turtle serializer slows down with
+isomorphic to rdflib's graph of it (check_parse.py), and print a Markdown table. rdflib's
+conversions run once (17 to 500 s each); fihris's are the best of CONVERT_RUNS consecutive
+runs (about a second each, where the machine's page faults weigh most, see below); parse rows
+are the best of PARSE_RUNS consecutive runs on each side (alternating the sides would start
+each fihris run on the memory rdflib just gave back, which this virtual machine's kernel
+returns to the host: every run would then pay for faulting its pages in again). rdflib's Turtle serializer slows down with
 the size of the graph (510 s for 10 000 datasets here): above TURTLE_SERIALIZE_MAX datasets
 its CKAN -> Turtle run is left out and the N-Triples outputs are checked instead. Wall time is measured around each process with
 `time.perf_counter`; peak memory is `/usr/bin/time`'s maximum resident set size (%M), or
@@ -27,10 +30,11 @@ PYTHON = sys.executable
 TIME = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
 
 TURTLE_SERIALIZE_MAX = 20000
-# Parsing runs are short on the fihris side, where one page-zeroing burst of the kernel or a
+# Parsing runs are short on the fihris side, where one page-faulting burst of the kernel or a
 # busy moment of the machine can double a time: both sides of a parse row are the best of this
 # many runs.
 PARSE_RUNS = 5
+CONVERT_RUNS = 3
 
 FORMATS = [
     # (label, fihris --to, rdflib format, extension)
@@ -60,14 +64,10 @@ def run(command, workdir):
     return wall, peak_kb / 1024, done.stderr
 
 
-def best(runs, commands, workdir):
-    """For each command, the shortest wall time of `runs` runs and the largest peak; the
-    commands' runs alternate."""
-    results = [[] for _ in commands]
-    for _ in range(runs):
-        for command, mine in zip(commands, results):
-            mine.append(run(command, workdir)[:2])
-    return [(min(s for s, _ in mine), max(mb for _, mb in mine)) for mine in results]
+def best(runs, command, workdir):
+    """The shortest wall time of `runs` consecutive runs of command, and the largest peak."""
+    results = [run(command, workdir)[:2] for _ in range(runs)]
+    return min(s for s, _ in results), max(mb for _, mb in results)
 
 
 def count_lines(path):
@@ -105,7 +105,7 @@ def main():
         for label, to, rdflib_format, ext in FORMATS:
             r_out = os.path.join(workdir, f"rdflib-{n}.{ext}")
             f_out = os.path.join(workdir, f"fihris-{n}.{ext}")
-            f_s, f_mb, _ = run([fihris, "convert", source, "--from", "ckan", "--to", to, "-o", f_out], workdir)
+            f_s, f_mb = best(CONVERT_RUNS, [fihris, "convert", source, "--from", "ckan", "--to", to, "-o", f_out], workdir)
             if ext == "ttl" and n > TURTLE_SERIALIZE_MAX:
                 rows.append(f"| {label} | {num(n)} | not run | {f_s:.2f} | | {num(n / f_s)} | | | {f_mb:.0f} |")
                 continue
@@ -118,9 +118,8 @@ def main():
         triples["fihris"] = count_lines(os.path.join(workdir, f"fihris-{n}.nt"))
         for label, ext in [("Turtle -> parse", "ttl"), ("N-Triples -> parse", "nt")]:
             parsed = os.path.join(workdir, f"fihris-{n}.{ext}")
-            (r_s, r_mb), (f_s, f_mb) = best(
-                PARSE_RUNS, [[PYTHON, os.path.join(HERE, "rdflib_parse.py"), parsed], [read, parsed]], workdir
-            )
+            r_s, r_mb = best(PARSE_RUNS, [PYTHON, os.path.join(HERE, "rdflib_parse.py"), parsed], workdir)
+            f_s, f_mb = best(PARSE_RUNS, [read, parsed], workdir)
             rows.append(row(label, n, (r_s, r_mb), (f_s, f_mb)))
             print(rows[-1], file=sys.stderr)
             written = os.path.join(workdir, f"fihris-{n}-read-{ext}.nt")
