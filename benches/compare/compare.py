@@ -9,7 +9,7 @@ which reads the file into the fihris model), check that both conversions describ
 datasets (check.py) and that each file parsed into the fihris model and written back is
 isomorphic to rdflib's graph of it (check_parse.py), and print a Markdown table. rdflib's
 conversions run once (17 to 500 s each); fihris's are the best of CONVERT_RUNS consecutive
-runs (about a second each, where the machine's page faults weigh most, see below); parse rows
+runs (about a second each, where the page faults below weigh most); parse rows
 are the best of PARSE_RUNS consecutive runs on each side (alternating the sides would start
 each fihris run on the memory rdflib just gave back, which this virtual machine's kernel
 returns to the host: every run would then pay for faulting its pages in again). rdflib's Turtle serializer slows down with
