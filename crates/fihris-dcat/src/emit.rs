@@ -1,7 +1,8 @@
 //! Model -> triples. One function per DCAT-AP class; the writers and the reader (to find the
 //! triples a writer adds on its own) share them.
 
-use std::collections::HashSet;
+use std::collections::hash_map::Entry;
+use std::hash::BuildHasher as _;
 
 use fihris_model::{
     Agent, AgentKind, Catalog, CatalogRecord, Checksum, Concept, ContactKind, ContactPoint,
@@ -156,7 +157,9 @@ pub(crate) fn temporal(value: &Temporal) -> oxrdf::Literal {
 #[derive(Default)]
 pub(crate) struct Chunk {
     pub(crate) triples: Vec<OxTriple>,
-    seen: HashSet<OxTriple>,
+    /// The hash of each pushed triple -> the index of the first with that hash: no copy of
+    /// the triples, and a hash cheaper than the standard one.
+    seen: rustc_hash::FxHashMap<u64, usize>,
 }
 
 impl Chunk {
@@ -167,7 +170,17 @@ impl Chunk {
 
     fn push(&mut self, subject: &NamedOrBlankNode, predicate: &str, object: impl Into<OxTerm>) {
         let triple = OxTriple::new(subject.clone(), named(predicate), object);
-        if self.seen.insert(triple.clone()) {
+        let known = match self.seen.entry(rustc_hash::FxBuildHasher.hash_one(&triple)) {
+            Entry::Vacant(entry) => {
+                entry.insert(self.triples.len());
+                false
+            }
+            // Another triple with that hash is rare: then the chunk is searched.
+            Entry::Occupied(entry) => {
+                self.triples[*entry.get()] == triple || self.triples.contains(&triple)
+            }
+        };
+        if !known {
             self.triples.push(triple);
         }
     }
