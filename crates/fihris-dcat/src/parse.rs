@@ -305,15 +305,12 @@ pub(crate) fn dedup(mut triples: Vec<TripleRef<'_>>) -> Vec<TripleRef<'_>> {
     let repeated = if triples.len() < PARALLEL_FROM {
         repeats(&triples, &hashes, |_| true)
     } else {
-        std::thread::scope(|scope| {
-            let odd = scope.spawn(|| repeats(&triples, &hashes, |hash| hash & 1 == 1));
-            let mut repeated = repeats(&triples, &hashes, |hash| hash & 1 == 0);
-            match odd.join() {
-                Ok(odd) => repeated.extend(odd),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-            repeated
-        })
+        let (mut even, odd) = on_two_threads(
+            || repeats(&triples, &hashes, |hash| hash & 1 == 0),
+            || repeats(&triples, &hashes, |hash| hash & 1 == 1),
+        );
+        even.extend(odd);
+        even
     };
     if repeated.is_empty() {
         return triples;
@@ -371,14 +368,23 @@ fn hash_all(triples: &[TripleRef<'_>]) -> Vec<u64> {
         return hash(triples);
     }
     let (head, tail) = triples.split_at(triples.len() / 2);
+    let (mut hashes, tail) = on_two_threads(|| hash(head), || hash(tail));
+    hashes.extend(tail);
+    hashes
+}
+
+/// `first()` here and `second()` on another thread, at once; a panic of either goes on.
+pub(crate) fn on_two_threads<A, B: Send>(
+    first: impl FnOnce() -> A,
+    second: impl FnOnce() -> B + Send,
+) -> (A, B) {
     std::thread::scope(|scope| {
-        let tail = scope.spawn(|| hash(tail));
-        let mut hashes = hash(head);
-        match tail.join() {
-            Ok(tail) => hashes.extend(tail),
+        let second = scope.spawn(second);
+        let first = first();
+        match second.join() {
+            Ok(second) => (first, second),
             Err(panic) => std::panic::resume_unwind(panic),
         }
-        hashes
     })
 }
 

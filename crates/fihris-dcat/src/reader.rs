@@ -574,10 +574,7 @@ struct Builder<'a> {
     by_subject: &'a SubjectIndex<'a>,
     /// Whether a triple was mapped, by index (`None`: never met).
     claimed: Vec<Option<bool>>,
-    iris: IriSource,
-    parallel_datasets_from: usize,
-    repairs: bool,
-    implied: bool,
+    settings: Settings,
     warnings: Vec<Warning>,
     /// IRI -> the classes a writer types it with.
     implied_types: FxHashMap<String, Vec<&'static str>>,
@@ -613,10 +610,7 @@ impl<'a> Builder<'a> {
             triples,
             by_subject,
             claimed: vec![None; triples.len()],
-            iris: settings.iris,
-            repairs: settings.repairs,
-            implied: settings.implied,
-            parallel_datasets_from: settings.parallel_datasets_from,
+            settings,
             warnings: Vec::new(),
             implied_types: FxHashMap::default(),
             implied_triples: FxHashSet::default(),
@@ -654,7 +648,7 @@ impl<'a> Builder<'a> {
         kind: ImpliedKind,
         make: impl FnOnce() -> Vec<oxrdf::Triple>,
     ) {
-        if self.implied && self.implied_terms.insert((iri, kind)) {
+        if self.settings.implied && self.implied_terms.insert((iri, kind)) {
             self.implied_triples.extend(make());
         }
     }
@@ -699,8 +693,8 @@ impl<'a> Builder<'a> {
     /// `index`: the position of `triple` in the input, when known.
     fn keep(&mut self, extras: &mut Extras, triple: &Triple, index: Option<usize>) {
         match (
-            self.iris.iri(triple.predicate),
-            model_term(self.iris, &triple.object),
+            self.settings.iris.iri(triple.predicate),
+            model_term(self.settings.iris, &triple.object),
         ) {
             (Some(predicate), Some(object)) => {
                 extras.statements.push(Statement::new(predicate, object))
@@ -716,7 +710,7 @@ impl<'a> Builder<'a> {
     }
 
     fn note_type(&mut self, iri: &str, class: &'static str) {
-        if self.implied {
+        if self.settings.implied {
             match self.implied_types.get_mut(iri) {
                 Some(classes) => {
                     if !classes.contains(&class) {
@@ -753,7 +747,7 @@ impl<'a> Builder<'a> {
                     own_type_seen = true;
                     continue;
                 }
-                if self.implied
+                if self.settings.implied
                     && (implied_class == Some(type_iri.as_str())
                         || is_implied(&self.known_implied, subject, type_iri.as_str()))
                 {
@@ -761,7 +755,7 @@ impl<'a> Builder<'a> {
                 }
             }
             if let Outcome::Kept = handle(self, triple) {
-                if self.implied && triple.predicate.as_str() == rdf::TYPE {
+                if self.settings.implied && triple.predicate.as_str() == rdf::TYPE {
                     self.kept_types.push(index);
                 }
                 self.keep(extras, triple, Some(index));
@@ -807,7 +801,7 @@ impl<'a> Builder<'a> {
         };
         let lexical = literal.value().trim();
         let parsed = Temporal::parse(lexical).ok();
-        if self.repairs
+        if self.settings.repairs
             && let Some(value) = parsed
         {
             self.warn(
@@ -833,12 +827,12 @@ impl<'a> Builder<'a> {
     }
 
     fn iri_into(&mut self, list: &mut Vec<Iri>, triple: &Triple) -> Outcome {
-        if let Some(iri) = object_iri(self.iris, &triple.object) {
+        if let Some(iri) = object_iri(self.settings.iris, &triple.object) {
             list.push(iri);
             return Outcome::Mapped;
         }
         if let Some(value) = simple_literal(&triple.object) {
-            if self.repairs
+            if self.settings.repairs
                 && let Ok(iri) = Iri::new(value.trim())
             {
                 self.warn(
@@ -895,10 +889,10 @@ impl<'a> Builder<'a> {
         class: Option<&'static str>,
         repair: impl Fn(&str) -> Option<T>,
     ) -> Option<Concept<T>> {
-        if let Some(concept) = exact_concept::<T>(self.iris, &triple.object) {
+        if let Some(concept) = exact_concept::<T>(self.settings.iris, &triple.object) {
             if let Some(class) = class {
                 self.note_type(concept.iri(), class);
-                if self.implied
+                if self.settings.implied
                     && class == skos::CONCEPT
                     && let Concept::Known(term) = &concept
                 {
@@ -914,7 +908,7 @@ impl<'a> Builder<'a> {
         };
         let found = repair(&value).or_else(|| T::from_iri(&value));
         match found {
-            Some(term) if self.repairs => {
+            Some(term) if self.settings.repairs => {
                 self.warn(
                     &triple.subject,
                     Some(triple.predicate.as_str()),
@@ -1022,7 +1016,7 @@ impl<'a> Builder<'a> {
         };
         let kind = match kind {
             Some(kind) => kind,
-            None if self.repairs => {
+            None if self.settings.repairs => {
                 self.warn(
                     &triple.subject,
                     Some(triple.predicate.as_str()),
@@ -1048,7 +1042,7 @@ impl<'a> Builder<'a> {
         agent.name = Text::new();
         agent.kind = kind;
         agent.id = own_id(
-            self.iris,
+            self.settings.iris,
             &node,
             &triple.subject,
             triple.predicate.as_str(),
@@ -1099,7 +1093,7 @@ impl<'a> Builder<'a> {
                 }
                 _ => Outcome::Kept,
             },
-            OxTerm::Literal(literal) if self.repairs && literal.value().contains('@') => {
+            OxTerm::Literal(literal) if self.settings.repairs && literal.value().contains('@') => {
                 let email = literal.value().trim();
                 let email = email.strip_prefix("mailto:").unwrap_or(email).to_owned();
                 self.warn(
@@ -1154,7 +1148,7 @@ impl<'a> Builder<'a> {
         .find(|(class, _)| types.contains(class));
         let (class, kind) = match found {
             Some(found) => found,
-            None if self.repairs => {
+            None if self.settings.repairs => {
                 self.warn(
                     &triple.subject,
                     Some(dcat::CONTACT_POINT),
@@ -1179,7 +1173,7 @@ impl<'a> Builder<'a> {
         let mut contact = ContactPoint::new();
         contact.kind = kind;
         contact.id = own_id(
-            self.iris,
+            self.settings.iris,
             &node,
             &triple.subject,
             dcat::CONTACT_POINT,
@@ -1232,7 +1226,7 @@ impl<'a> Builder<'a> {
                     .map(|licence| licence.iri().to_owned())
                     .or_else(|| Iri::new(value).ok().map(Iri::into_string));
                 match repaired {
-                    Some(iri) if self.repairs => {
+                    Some(iri) if self.settings.repairs => {
                         self.warn(
                             &triple.subject,
                             Some(dct::LICENSE),
@@ -1254,7 +1248,7 @@ impl<'a> Builder<'a> {
                 }
             }
         };
-        let Some(id) = to_node_id(self.iris, &node) else {
+        let Some(id) = to_node_id(self.settings.iris, &node) else {
             return Outcome::Kept;
         };
         let mut licence = LicenseDocument::new(id);
@@ -1284,7 +1278,7 @@ impl<'a> Builder<'a> {
         class: &'static str,
     ) -> Outcome {
         let Some(node) = object_node(&triple.object) else {
-            if self.repairs
+            if self.settings.repairs
                 && let OxTerm::Literal(_) = &triple.object
             {
                 let mut label = Text::new();
@@ -1303,7 +1297,7 @@ impl<'a> Builder<'a> {
         };
         let mut resource = LabelledResource::default();
         resource.id = own_id(
-            self.iris,
+            self.settings.iris,
             &node,
             &triple.subject,
             triple.predicate.as_str(),
@@ -1349,9 +1343,15 @@ impl<'a> Builder<'a> {
             return Outcome::Kept;
         };
         period.start = None;
-        period.id = own_id(self.iris, &node, &triple.subject, dct::TEMPORAL, list.len());
+        period.id = own_id(
+            self.settings.iris,
+            &node,
+            &triple.subject,
+            dct::TEMPORAL,
+            list.len(),
+        );
         let mut extra = Extras::default();
-        let repairs = self.repairs;
+        let repairs = self.settings.repairs;
         self.walk(
             &node,
             None,
@@ -1396,14 +1396,20 @@ impl<'a> Builder<'a> {
         let Some(node) = object_node(&triple.object) else {
             return Outcome::Kept;
         };
-        let Some(id) = to_node_id(self.iris, &node) else {
+        let Some(id) = to_node_id(self.settings.iris, &node) else {
             return Outcome::Kept;
         };
         let mut location = Location::identified(id);
-        location.id = own_id(self.iris, &node, &triple.subject, dct::SPATIAL, list.len());
+        location.id = own_id(
+            self.settings.iris,
+            &node,
+            &triple.subject,
+            dct::SPATIAL,
+            list.len(),
+        );
         if !self.is_main(&node) {
             let mut extra = Extras::default();
-            let iris = self.iris;
+            let iris = self.settings.iris;
             let literal_slot =
                 |slot: &mut Option<Literal>, t: &Triple| match (&t.object, slot.is_none()) {
                     (OxTerm::Literal(literal), true) => match model_literal(iris, literal) {
@@ -1450,13 +1456,13 @@ impl<'a> Builder<'a> {
             let t = &triples[*index];
             match t.predicate.as_str() {
                 spdx::ALGORITHM if algorithm.is_none() => {
-                    algorithm = object_iri(self.iris, &t.object)
+                    algorithm = object_iri(self.settings.iris, &t.object)
                 }
                 spdx::CHECKSUM_VALUE if value.is_none() => {
                     value = typed_literal(&t.object, xsd::HEX_BINARY).map(str::to_owned);
                 }
                 rdf::TYPE
-                    if self.implied
+                    if self.settings.implied
                         && t.object
                             == OxTerm::from(oxrdf::NamedNodeRef::new_unchecked(spdx::CHECKSUM)) => {
                 }
@@ -1466,14 +1472,21 @@ impl<'a> Builder<'a> {
         let (Some(algorithm), Some(value)) = (algorithm, value) else {
             return Outcome::Kept;
         };
-        if indices.len() > 2 + usize::from(self.implied && self.has(&node, spdx::CHECKSUM)) {
+        if indices.len() > 2 + usize::from(self.settings.implied && self.has(&node, spdx::CHECKSUM))
+        {
             return Outcome::Kept;
         }
         self.note_type(algorithm.as_str(), spdx::CHECKSUM_ALGORITHM);
         let Ok(mut checksum) = Checksum::new(algorithm, value) else {
             return Outcome::Kept;
         };
-        checksum.id = own_id(self.iris, &node, &triple.subject, spdx::CHECKSUM_PROP, 0);
+        checksum.id = own_id(
+            self.settings.iris,
+            &node,
+            &triple.subject,
+            spdx::CHECKSUM_PROP,
+            0,
+        );
         for &index in indices {
             self.claimed[index] = Some(true);
         }
@@ -1495,14 +1508,14 @@ impl<'a> Builder<'a> {
             .map(|index| &triples[*index])
             .find(|t| t.predicate.as_str() == skos::NOTATION)
             .and_then(|t| match &t.object {
-                OxTerm::Literal(literal) => model_literal(self.iris, literal),
+                OxTerm::Literal(literal) => model_literal(self.settings.iris, literal),
                 _ => None,
             });
         let Some(Ok(mut identifier)) = notation.map(Identifier::new) else {
             return Outcome::Kept;
         };
         identifier.id = own_id(
-            self.iris,
+            self.settings.iris,
             &node,
             &triple.subject,
             adms::IDENTIFIER_PROP,
@@ -1542,18 +1555,18 @@ impl<'a> Builder<'a> {
             .iter()
             .map(|i| &triples[*i])
             .find(|t| t.predicate.as_str() == dct::RELATION)
-            .and_then(|t| object_node_id(self.iris, &t.object));
+            .and_then(|t| object_node_id(self.settings.iris, &t.object));
         let role = indices
             .iter()
             .map(|i| &triples[*i])
             .find(|t| t.predicate.as_str() == dcat::HAD_ROLE)
-            .and_then(|t| object_iri(self.iris, &t.object));
+            .and_then(|t| object_iri(self.settings.iris, &t.object));
         let (Some(relation), Some(role)) = (relation, role) else {
             return Outcome::Kept;
         };
         let mut relationship = Relationship::new(relation, role);
         relationship.id = own_id(
-            self.iris,
+            self.settings.iris,
             &node,
             &triple.subject,
             dcat::QUALIFIED_RELATION,
@@ -1561,7 +1574,7 @@ impl<'a> Builder<'a> {
         );
         let (mut relation_seen, mut role_seen) = (false, false);
         let mut extra = Extras::default();
-        let iris = self.iris;
+        let iris = self.settings.iris;
         self.walk(
             &node,
             None,
@@ -1589,7 +1602,7 @@ impl<'a> Builder<'a> {
     fn distribution(&mut self, triple: &Triple) -> Option<Distribution> {
         let node = object_node(&triple.object)?;
         if !self.has(&node, dcat::DISTRIBUTION) {
-            if !self.repairs {
+            if !self.settings.repairs {
                 self.warn(
                     &triple.subject,
                     Some(dcat::DISTRIBUTION_PROP),
@@ -1605,11 +1618,11 @@ impl<'a> Builder<'a> {
                 true,
             );
         }
-        let id = to_node_id(self.iris, &node)?;
+        let id = to_node_id(self.settings.iris, &node)?;
         let mut d = Distribution::new(id, Iri::new_unchecked("urn:x"));
         d.access_urls.clear();
         let mut extra = Extras::default();
-        let iris = self.iris;
+        let iris = self.settings.iris;
         self.walk(
             &node,
             Some(dcat::DISTRIBUTION),
@@ -1661,7 +1674,7 @@ impl<'a> Builder<'a> {
         if slot.is_some() {
             return Outcome::Kept;
         }
-        match object_iri(self.iris, &triple.object) {
+        match object_iri(self.settings.iris, &triple.object) {
             Some(iri) => {
                 self.note_type(iri.as_str(), dct::MEDIA_TYPE);
                 *slot = Some(iri);
@@ -1673,7 +1686,7 @@ impl<'a> Builder<'a> {
                         "http://www.iana.org/assignments/media-types/{}",
                         value.trim()
                     );
-                    if self.repairs
+                    if self.settings.repairs
                         && value.contains('/')
                         && let Ok(iri) = Iri::new(iri)
                     {
@@ -1722,7 +1735,7 @@ impl<'a> Builder<'a> {
                 .map(|v| v as u64)
         });
         match repaired {
-            Some(size) if self.repairs => {
+            Some(size) if self.settings.repairs => {
                 self.warn(
                     &triple.subject,
                     Some(dcat::BYTE_SIZE),
@@ -1758,7 +1771,7 @@ impl<'a> Builder<'a> {
             return Outcome::Mapped;
         }
         if let OxTerm::Literal(literal) = &triple.object
-            && self.repairs
+            && self.settings.repairs
             && let Some(theme) = PortalTheme::from_label(literal.value())
         {
             self.warn(
@@ -1772,7 +1785,7 @@ impl<'a> Builder<'a> {
         }
         match self.concept(triple, None, EuTheme::from_code) {
             Some(concept) => {
-                if self.implied
+                if self.settings.implied
                     && let Concept::Known(theme) = &concept
                 {
                     let theme = *theme;
@@ -1788,7 +1801,7 @@ impl<'a> Builder<'a> {
     }
 
     fn dataset(&mut self, node: &NamedOrBlankNode) -> Option<Dataset> {
-        let id = to_node_id(self.iris, node)?;
+        let id = to_node_id(self.settings.iris, node)?;
         let mut d = Dataset::new(id, Text::untagged("-")).ok()?;
         d.title = Text::new();
         // Room for the distributions once: a vector that doubles holds twice as many.
@@ -1801,7 +1814,7 @@ impl<'a> Builder<'a> {
         d.distributions.reserve_exact(distributions);
         let mut extra = Extras::default();
         let mut method: Vec<Triple> = Vec::new();
-        let iris = self.iris;
+        let iris = self.settings.iris;
         self.walk(
             node,
             Some(dcat::DATASET),
@@ -1865,7 +1878,7 @@ impl<'a> Builder<'a> {
                     },
                 },
                 dcat::VERSION => Self::plain(&mut d.version, t),
-                owl::VERSION_INFO if this.repairs && d.version.is_none() => {
+                owl::VERSION_INFO if this.settings.repairs && d.version.is_none() => {
                     let outcome = Self::plain(&mut d.version, t);
                     if let Outcome::Mapped = outcome {
                         this.warn(
@@ -1961,7 +1974,7 @@ impl<'a> Builder<'a> {
     }
 
     fn series(&mut self, node: &NamedOrBlankNode) -> Option<DatasetSeries> {
-        let id = to_node_id(self.iris, node)?;
+        let id = to_node_id(self.settings.iris, node)?;
         let mut s = DatasetSeries::new(id, Text::untagged("-")).ok()?;
         s.title = Text::new();
         let mut extra = Extras::default();
@@ -1994,12 +2007,12 @@ impl<'a> Builder<'a> {
     }
 
     fn service(&mut self, node: &NamedOrBlankNode) -> Option<DataService> {
-        let id = to_node_id(self.iris, node)?;
+        let id = to_node_id(self.settings.iris, node)?;
         let mut s = DataService::new(id, Text::untagged("-"), Iri::new_unchecked("urn:x")).ok()?;
         s.title = Text::new();
         s.endpoint_urls.clear();
         let mut extra = Extras::default();
-        let iris = self.iris;
+        let iris = self.settings.iris;
         self.walk(
             node,
             Some(dcat::DATA_SERVICE),
@@ -2033,7 +2046,7 @@ impl<'a> Builder<'a> {
                 dcat::THEME if exact_term::<PortalTheme>(&t.object).is_none() => {
                     match this.concept(t, None, EuTheme::from_code) {
                         Some(concept) => {
-                            if this.implied
+                            if this.settings.implied
                                 && let Concept::Known(theme) = &concept
                             {
                                 let theme = *theme;
@@ -2082,14 +2095,14 @@ impl<'a> Builder<'a> {
     }
 
     fn record(&mut self, node: &NamedOrBlankNode) -> Option<CatalogRecord> {
-        let id = to_node_id(self.iris, node)?;
+        let id = to_node_id(self.settings.iris, node)?;
         let triples = self.triples;
         let indices = self.indices(node);
         let topic = indices
             .iter()
             .map(|i| &triples[*i])
             .find(|t| t.predicate.as_str() == foaf::PRIMARY_TOPIC)
-            .and_then(|t| object_node_id(self.iris, &t.object))?;
+            .and_then(|t| object_node_id(self.settings.iris, &t.object))?;
         let modified = indices
             .iter()
             .map(|i| &triples[*i])
@@ -2098,7 +2111,7 @@ impl<'a> Builder<'a> {
         let mut r = CatalogRecord::new(id, topic, modified);
         let (mut topic_seen, mut modified_seen) = (false, false);
         let mut extra = Extras::default();
-        let iris = self.iris;
+        let iris = self.settings.iris;
         self.walk(
             node,
             Some(dcat::CATALOG_RECORD),
@@ -2149,7 +2162,7 @@ impl<'a> Builder<'a> {
         // A catalogue the model cannot name (a relative IRI without a base) is no catalogue:
         // its triples are dropped with a warning, as any triple about such a node.
         let mut catalogs = self.subjects_typed(dcat::CATALOG);
-        catalogs.retain(|node| to_node_id(self.iris, node).is_some());
+        catalogs.retain(|node| to_node_id(self.settings.iris, node).is_some());
         let triples = self.triples;
         let sub_catalogs: FxHashSet<&NamedOrBlankNode> = triples
             .iter()
@@ -2168,7 +2181,7 @@ impl<'a> Builder<'a> {
             .copied()
             .find(|c| !sub_catalogs.contains(c))
             .or_else(|| catalogs.first().copied());
-        let mut catalog = match root.and_then(|node| to_node_id(self.iris, node)) {
+        let mut catalog = match root.and_then(|node| to_node_id(self.settings.iris, node)) {
             Some(id) => Catalog::new(id, Text::untagged("-")),
             None => Catalog::new(
                 NodeId::Blank(
@@ -2188,8 +2201,8 @@ impl<'a> Builder<'a> {
                 let mut series = Vec::new();
                 let mut services = Vec::new();
                 let mut records = Vec::new();
-                let repairs = self.repairs;
-                let iris = self.iris;
+                let repairs = self.settings.repairs;
+                let iris = self.settings.iris;
                 self.walk(
                     &root,
                     Some(dcat::CATALOG),
@@ -2293,7 +2306,7 @@ impl<'a> Builder<'a> {
                     }
                 }
                 catalog.extra = extra;
-                if self.repairs {
+                if self.settings.repairs {
                     for node in self.subjects_typed(dcat::DATASET) {
                         if !mapped_members.contains(node)
                             && !self.has(node, dcat::DATASET_SERIES)
@@ -2352,7 +2365,7 @@ impl<'a> Builder<'a> {
             if self.claimed[index] == Some(true) {
                 continue;
             }
-            if self.implied {
+            if self.settings.implied {
                 if self.implied_triples.contains(&triple.into_owned()) {
                     continue;
                 }
@@ -2368,9 +2381,9 @@ impl<'a> Builder<'a> {
                 }
             }
             match (
-                to_node_id(self.iris, &triple.subject),
-                self.iris.iri(triple.predicate),
-                model_term(self.iris, &triple.object),
+                to_node_id(self.settings.iris, &triple.subject),
+                self.settings.iris.iri(triple.predicate),
+                model_term(self.settings.iris, &triple.object),
             ) {
                 (Some(subject), Some(predicate), Some(object)) => {
                     extra_triples.push(fihris_model::Triple {
@@ -2409,23 +2422,23 @@ impl<'a> Builder<'a> {
     /// half is built on another thread by a copy of this builder whose state (what it
     /// claimed, warned, implied) is then merged as if built after the first half.
     fn datasets(&mut self, members: &[NamedOrBlankNode<'a>]) -> Vec<Option<Dataset>> {
-        if members.len() < self.parallel_datasets_from.max(2) {
+        if members.len() < self.settings.parallel_datasets_from.max(2) {
             return members.iter().map(|member| self.dataset(member)).collect();
         }
         let (head, tail) = members.split_at(members.len() / 2);
         let mut helper = self.fork();
-        let (mut built, rest) = std::thread::scope(|scope| {
-            let tail = scope.spawn(|| {
+        let (mut built, rest) = crate::parse::on_two_threads(
+            || {
+                head.iter()
+                    .map(|member| self.dataset(member))
+                    .collect::<Vec<_>>()
+            },
+            || {
                 tail.iter()
                     .map(|member| helper.dataset(member))
                     .collect::<Vec<_>>()
-            });
-            let head: Vec<_> = head.iter().map(|member| self.dataset(member)).collect();
-            match tail.join() {
-                Ok(rest) => (head, rest),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        });
+            },
+        );
         self.merge(helper);
         built.extend(rest);
         built
@@ -2437,10 +2450,7 @@ impl<'a> Builder<'a> {
             triples: self.triples,
             by_subject: self.by_subject,
             claimed: vec![None; self.triples.len()],
-            iris: self.iris,
-            parallel_datasets_from: self.parallel_datasets_from,
-            repairs: self.repairs,
-            implied: self.implied,
+            settings: self.settings,
             warnings: Vec::new(),
             implied_types: FxHashMap::default(),
             implied_triples: FxHashSet::default(),

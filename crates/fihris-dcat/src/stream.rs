@@ -677,6 +677,13 @@ mod tests {
         Ok((datasets, stream.into_catalog()))
     }
 
+    /// What the whole reader reads of `bytes`.
+    fn read_whole(bytes: &[u8]) -> crate::ReadOutput {
+        DcatReader::new(RdfFormat::NTriples)
+            .read_slice(bytes)
+            .expect("valid N-Triples")
+    }
+
     #[test]
     fn a_dataset_the_catalogue_does_not_link_is_kept_as_loose_triples() {
         let text = [
@@ -687,9 +694,7 @@ mod tests {
             dataset("2"),
         ]
         .concat();
-        let whole = DcatReader::new(RdfFormat::NTriples)
-            .read_slice(text.as_bytes())
-            .expect("valid N-Triples");
+        let whole = read_whole(text.as_bytes());
         assert_eq!(whole.catalog.datasets.len(), 1);
         let (datasets, catalog) = stream(text.as_bytes()).expect("the stream reads it");
         assert_eq!(datasets, whole.catalog.datasets);
@@ -718,9 +723,7 @@ mod tests {
             dataset("2"),
         ]
         .concat();
-        let whole = DcatReader::new(RdfFormat::NTriples)
-            .read_slice(text.as_bytes())
-            .expect("valid N-Triples");
+        let whole = read_whole(text.as_bytes());
         assert_eq!(whole.catalog.datasets.len(), 1);
         assert_eq!(whole.catalog.extra.statements.len(), 1);
         let (datasets, catalog) = stream(text.as_bytes()).expect("the stream reads it");
@@ -755,9 +758,7 @@ mod tests {
     }
 
     fn refused(text: &str, why: &str) {
-        let whole = DcatReader::new(RdfFormat::NTriples)
-            .read_slice(text.as_bytes())
-            .expect("valid N-Triples");
+        let whole = read_whole(text.as_bytes());
         assert_eq!(whole.catalog.datasets.len(), 2, "{text}");
         let error = stream(text.as_bytes()).expect_err(text);
         assert!(error.to_string().contains(why), "{error}");
@@ -771,9 +772,7 @@ mod tests {
             licensed("2", Some("ODbL")),
         ]
         .concat();
-        let whole = DcatReader::new(RdfFormat::NTriples)
-            .read_slice(alike.as_bytes())
-            .expect("valid N-Triples");
+        let whole = read_whole(alike.as_bytes());
         let (datasets, _) = stream(alike.as_bytes()).expect("the stream reads it");
         assert_eq!(datasets, whole.catalog.datasets);
 
@@ -815,9 +814,7 @@ mod tests {
                 .to_owned(),
         ]
         .concat();
-        let whole = DcatReader::new(RdfFormat::NTriples)
-            .read_slice(untyped.as_bytes())
-            .expect("valid N-Triples");
+        let whole = read_whole(untyped.as_bytes());
         let (datasets, _) = stream(untyped.as_bytes()).expect("the stream reads it");
         assert_eq!(datasets, whole.catalog.datasets);
         assert_eq!(datasets[0].extra.statements.len(), 1);
@@ -832,9 +829,7 @@ mod tests {
             licensed("2", Some("ODbL")).replace("https://data.gov.ma/L", "https://data.gov.ma/M"),
         ]
         .concat();
-        let whole = DcatReader::new(RdfFormat::NTriples)
-            .read_slice(second.as_bytes())
-            .expect("valid N-Triples");
+        let whole = read_whole(second.as_bytes());
         let (datasets, _) = stream(second.as_bytes()).expect("the stream reads it");
         assert_eq!(datasets, whole.catalog.datasets);
     }
@@ -853,9 +848,7 @@ mod tests {
             dataset("2"),
         ]
         .concat();
-        let whole = DcatReader::new(RdfFormat::NTriples)
-            .read_slice(text.as_bytes())
-            .expect("valid N-Triples");
+        let whole = read_whole(text.as_bytes());
         assert!(whole.catalog.datasets[0].temporal.is_empty());
         let error = stream(text.as_bytes()).expect_err("refused");
         assert!(
@@ -875,9 +868,7 @@ mod tests {
             link("https://data.gov.ma/catalog", "1"),
         ]
         .concat();
-        let whole = DcatReader::new(RdfFormat::NTriples)
-            .read_slice(text.as_bytes())
-            .expect("valid N-Triples");
+        let whole = read_whole(text.as_bytes());
         assert_eq!(whole.catalog.datasets.len(), 1);
         let error = stream(text.as_bytes()).expect_err("not grouped by dataset");
         assert!(
