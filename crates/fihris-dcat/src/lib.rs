@@ -5,6 +5,7 @@ mod emit;
 mod error;
 mod format;
 mod jsonld;
+mod ntriples;
 mod parse;
 mod reader;
 #[cfg(feature = "sophia")]

@@ -262,12 +262,14 @@ fn check_literals(triples: &[TripleRef<'_>], options: &ParseOptions) -> Result<(
 /// Percent-encodes the characters an IRI cannot hold (spaces, controls, `<>"{}|\^``)
 /// in IRIs a lenient parser let through.
 pub(crate) fn fix_iri(iri: &str) -> Option<String> {
-    if oxrdf::NamedNode::new(iri).is_ok() {
+    // Without such characters the percent-encoding below would give the IRI back unchanged:
+    // most IRIs need no full parse.
+    if !iri.chars().any(needs_percent_encoding) || oxrdf::NamedNode::new(iri).is_ok() {
         return None;
     }
     let mut fixed = String::with_capacity(iri.len() + 8);
     for c in iri.chars() {
-        if c <= ' ' || matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '\\' | '^' | '`') {
+        if needs_percent_encoding(c) {
             let mut buffer = [0u8; 4];
             for byte in c.encode_utf8(&mut buffer).bytes() {
                 fixed.push_str(&format!("%{byte:02X}"));
@@ -277,6 +279,10 @@ pub(crate) fn fix_iri(iri: &str) -> Option<String> {
         }
     }
     Some(fixed)
+}
+
+fn needs_percent_encoding(c: char) -> bool {
+    c <= ' ' || matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '\\' | '^' | '`')
 }
 
 fn fix_named(node: oxrdf::NamedNode) -> oxrdf::NamedNode {

@@ -6,9 +6,8 @@ use fihris_model::{Catalog, CatalogRecord, DataService, Dataset, DatasetSeries, 
 use fihris_vocab::ns;
 use oxrdf::{Term, Triple};
 use oxrdfxml::{RdfXmlSerializer, WriterRdfXmlSerializer};
-use oxttl::ntriples::WriterNTriplesSerializer;
+use oxttl::TurtleSerializer;
 use oxttl::turtle::WriterTurtleSerializer;
-use oxttl::{NTriplesSerializer, TurtleSerializer};
 
 use crate::emit::{Chunk, Emitter, is_implicit};
 use crate::error::{WriteError, WriteErrorKind};
@@ -17,7 +16,8 @@ use crate::jsonld::JsonLdWriter;
 
 enum Backend<W: Write> {
     Turtle(WriterTurtleSerializer<W>),
-    NTriples(WriterNTriplesSerializer<W>),
+    /// The output, and the lines of a chunk before they are written in one call.
+    NTriples(W, Vec<u8>),
     RdfXml(WriterRdfXmlSerializer<W>),
     JsonLd(JsonLdWriter<W>),
 }
@@ -109,9 +109,7 @@ impl<W: Write> DcatWriter<W> {
                     }
                     Backend::Turtle(serializer.for_writer(output))
                 }
-                RdfFormat::NTriples => {
-                    Backend::NTriples(NTriplesSerializer::new().for_writer(output))
-                }
+                RdfFormat::NTriples => Backend::NTriples(output, Vec::new()),
                 RdfFormat::RdfXml => {
                     let mut serializer = RdfXmlSerializer::new();
                     for (prefix, namespace) in ns::ALL {
@@ -150,10 +148,12 @@ impl<W: Write> DcatWriter<W> {
                     serializer.serialize_triple(triple)?;
                 }
             }
-            Backend::NTriples(serializer) => {
+            Backend::NTriples(output, lines) => {
+                lines.clear();
                 for triple in triples {
-                    serializer.serialize_triple(triple)?;
+                    crate::ntriples::push_triple(lines, triple.as_ref());
                 }
+                output.write_all(lines)?;
             }
             Backend::RdfXml(serializer) => {
                 for triple in triples {
@@ -271,7 +271,7 @@ impl<W: Write> DcatWriter<W> {
         };
         Ok(match backend {
             Backend::Turtle(serializer) => serializer.finish()?,
-            Backend::NTriples(serializer) => serializer.finish(),
+            Backend::NTriples(output, _) => output,
             Backend::RdfXml(serializer) => serializer.finish()?,
             Backend::JsonLd(writer) => writer.finish()?,
         })

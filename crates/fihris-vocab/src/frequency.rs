@@ -1,6 +1,9 @@
 //! The EU frequency authority table, and French frequency words.
 
-use crate::text::words;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::text::{fold, words};
 use crate::vocabulary::vocabulary_enum;
 
 vocabulary_enum! {
@@ -256,25 +259,46 @@ impl Frequency {
     /// ```
     #[must_use]
     pub fn find_in_french_text(text: &str) -> Option<Self> {
-        let words = words(text);
-        for start in 0..words.len() {
-            for &(form, frequency) in FRENCH_TERMS {
-                let mut matched = true;
-                let mut count = 0;
-                for (offset, part) in form.split(' ').enumerate() {
-                    count = offset + 1;
-                    if words.get(start + offset).map(String::as_str) != Some(part) {
-                        matched = false;
-                        break;
-                    }
-                }
-                if matched && count > 0 {
-                    return Some(frequency);
-                }
+        let folded = fold(text);
+        let words: Vec<&str> = folded
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .collect();
+        let by_first_word = terms_by_first_word();
+        (0..words.len()).find_map(|start| {
+            by_first_word
+                .get(words[start])?
+                .iter()
+                .find(|(rest, _)| {
+                    rest.iter()
+                        .enumerate()
+                        .all(|(offset, part)| words.get(start + 1 + offset) == Some(part))
+                })
+                .map(|&(_, frequency)| frequency)
+        })
+    }
+}
+
+/// The French terms by their first word, each list in the table's order, the other words of
+/// each term split once: a title is scanned with one look-up per word (titles are read for
+/// every dataset of a catalogue, and most hold no frequency term).
+type TermsByFirstWord = HashMap<&'static str, Vec<(Vec<&'static str>, Frequency)>>;
+
+fn terms_by_first_word() -> &'static TermsByFirstWord {
+    static TABLE: OnceLock<TermsByFirstWord> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = TermsByFirstWord::new();
+        for &(form, frequency) in FRENCH_TERMS {
+            let mut parts = form.split(' ');
+            if let Some(first) = parts.next() {
+                table
+                    .entry(first)
+                    .or_default()
+                    .push((parts.collect(), frequency));
             }
         }
-        None
-    }
+        table
+    })
 }
 
 #[cfg(test)]
@@ -332,6 +356,51 @@ mod tests {
         );
         assert_eq!(Frequency::find_in_french_text("continu"), None);
         assert_eq!(Frequency::find_in_french_text(""), None);
+    }
+
+    /// The first term of the table matching at the first word where any matches.
+    fn scanning_every_term(text: &str) -> Option<Frequency> {
+        let words = words(text);
+        (0..words.len()).find_map(|start| {
+            FRENCH_TERMS.iter().find_map(|&(form, frequency)| {
+                form.split(' ')
+                    .enumerate()
+                    .all(|(offset, part)| {
+                        words.get(start + offset).map(String::as_str) == Some(part)
+                    })
+                    .then_some(frequency)
+            })
+        })
+    }
+
+    #[test]
+    fn finds_what_scanning_every_term_finds() {
+        // Every term, and every first part of a term, alone, at the end, before another term,
+        // and cut off: the table by first word must pick what the plain scan picks.
+        let mut pieces: Vec<String> = vec![String::new(), "la".into(), "Rapport des prix".into()];
+        for (form, _) in FRENCH_TERMS {
+            let parts: Vec<&str> = form.split(' ').collect();
+            for end in 1..=parts.len() {
+                pieces.push(parts[..end].join(" "));
+            }
+        }
+        let mut texts = 0;
+        for first in &pieces {
+            for second in &pieces {
+                for text in [
+                    format!("{first} {second}"),
+                    format!("Série ({first}) – {second}."),
+                ] {
+                    assert_eq!(
+                        Frequency::find_in_french_text(&text),
+                        scanning_every_term(&text),
+                        "{text}"
+                    );
+                    texts += 1;
+                }
+            }
+        }
+        assert!(texts > 10_000, "{texts}");
     }
 
     #[test]
