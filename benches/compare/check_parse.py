@@ -2,7 +2,7 @@
 and rdflib's graph of the model written back (the `read` example's second argument) must be
 isomorphic.
 
-    python check_parse.py PARSED.ttl|PARSED.nt WRITTEN.nt
+    python check_parse.py PARSED.ttl|.nt|.rdf|.jsonld WRITTEN.nt
 
 rdflib renames blank nodes when it parses, and `rdflib.compare.isomorphic` takes hours on
 graphs of this size. So blank nodes are told apart by colour refinement (each round hashes a
@@ -66,10 +66,18 @@ def same_graph(first, second):
     return isomorphic(first, second), "rdflib.compare.isomorphic"
 
 
+FORMATS = {"nt": "nt", "ttl": "turtle", "rdf": "xml", "jsonld": "json-ld"}
+
+
+def load(path):
+    """rdflib's graph of a file, its format told by the extension."""
+    return Graph().parse(path, format=FORMATS[path.rsplit(".", 1)[-1]])
+
+
 def main():
     parsed, written = sys.argv[1], sys.argv[2]
-    original = Graph().parse(parsed, format="nt" if parsed.endswith(".nt") else "turtle")
-    back = Graph().parse(written, format="nt")
+    original = load(parsed)
+    back = load(written)
     same, how = same_graph(original, back)
     blanks = len(colours(original))
     print(

@@ -1,22 +1,29 @@
 """Driver of the side-by-side harness: run by run.sh with the venv's Python.
 
-    python compare.py FIHRIS GENERATE READ WORKDIR N...
+    python compare.py FIHRIS GENERATE READ WRITE WORKDIR N...
 
-For each N: generate N CKAN packages as JSON lines, convert them with rdflib
-(rdflib_convert.py) and with `fihris convert` to Turtle, N-Triples, RDF/XML and JSON-LD,
-parse fihris's Turtle and N-Triples (rdflib `Graph().parse` against the `read` example,
-which reads the file into the fihris model), check that both conversions describe the same
-datasets (check.py) and that each file parsed into the fihris model and written back is
-isomorphic to rdflib's graph of it (check_parse.py), and print a Markdown table. rdflib's
-conversions run once (17 to 500 s each); fihris's are the best of CONVERT_RUNS consecutive
-runs (about a second each, where the page faults below weigh most); parse rows
-are the best of PARSE_RUNS consecutive runs on each side (alternating the sides would start
-each fihris run on the memory rdflib just gave back, which this virtual machine's kernel
-returns to the host: every run would then pay for faulting its pages in again). rdflib's Turtle serializer slows down with
-the size of the graph (510 s for 10 000 datasets here): above TURTLE_SERIALIZE_MAX datasets
-its CKAN -> Turtle run is left out and the N-Triples outputs are checked instead. Wall time is measured around each process with
-`time.perf_counter`; peak memory is `/usr/bin/time`'s maximum resident set size (%M), or
-`getrusage(RUSAGE_CHILDREN)` when /usr/bin/time is missing.
+For each N: generate N CKAN packages as JSON lines, then three kinds of rows, each checked:
+
+- CKAN -> Turtle, N-Triples, RDF/XML, JSON-LD: rdflib (rdflib_dcat3.py, a Python port of
+  fihris's mapping onto an rdflib `Graph`, then `serialize`) against `fihris convert`; both
+  outputs of each format must be isomorphic (check_convert.py);
+- FORMAT -> parse, for fihris's four outputs: rdflib `Graph().parse` (rdflib_parse.py) against
+  the `read` example (the file into the fihris model); the model written back must be
+  isomorphic to rdflib's graph of the file (check_parse.py);
+- model -> N-Triples, RDF/XML, JSON-LD: `Graph.serialize` of a parsed graph
+  (rdflib_serialize.py) against `DcatWriter` on the model read from the same file (the
+  `write` example), timed inside each process.
+
+rdflib's conversions run once (25 to 600 s each); fihris's are the best of CONVERT_RUNS
+consecutive runs (about a second each, where the page faults below weigh most); parse rows
+are the best of PARSE_RUNS consecutive runs on fihris's side and RDFLIB_PARSE_RUNS on
+rdflib's (alternating the sides would start each fihris run on the memory rdflib just gave
+back, which this virtual machine's kernel returns to the host: every run would then pay for
+faulting its pages in again). rdflib's Turtle serializer slows down with the size of the graph
+(500 s for 10 000 datasets here): above TURTLE_SERIALIZE_MAX datasets its CKAN -> Turtle run
+is left out. Wall time is measured around each process with `time.perf_counter`; peak memory
+is `/usr/bin/time`'s maximum resident set size (%M), or `getrusage(RUSAGE_CHILDREN)` when
+/usr/bin/time is missing.
 """
 
 import os
@@ -34,6 +41,7 @@ TURTLE_SERIALIZE_MAX = 20000
 # busy moment of the machine can double a time: both sides of a parse row are the best of this
 # many runs.
 PARSE_RUNS = 5
+RDFLIB_PARSE_RUNS = 3
 CONVERT_RUNS = 3
 
 FORMATS = [
@@ -70,26 +78,51 @@ def best(runs, command, workdir):
     return min(s for s, _ in results), max(mb for _, mb in results)
 
 
-def count_lines(path):
+def count_triples(path):
+    """Distinct lines of an N-Triples file: fihris repeats a triple two datasets share (a
+    licence's label, a format's typing), writing one dataset at a time."""
     with open(path, "rb") as f:
-        return sum(1 for _ in f)
+        return len(set(f))
+
+
+def checked(script, first, second):
+    """Runs a check script on two files; its one-line verdict, or exits on a difference."""
+    done = subprocess.run(
+        [PYTHON, os.path.join(HERE, script), first, second], capture_output=True, text=True
+    )
+    if done.returncode != 0:
+        sys.exit(f"{script} {first} {second}: the graphs differ:\n{done.stdout}{done.stderr}")
+    return done.stdout.strip().splitlines()[0]
+
+
+def timings(command):
+    """`extension seconds` lines printed by rdflib_serialize.py and the `write` example."""
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"failed ({done.returncode}): {' '.join(command)}\n{done.stderr[-3000:]}")
+    return {ext: float(seconds) for ext, seconds in (line.split() for line in done.stdout.splitlines())}
 
 
 def num(value):
     return f"{value:,.0f}".replace(",", " ")
 
 
-def row(step, n, rdflib, fihris, note=""):
+def row(step, n, rdflib, fihris):
+    """A table row; peaks are None for the rows timed inside a process."""
     (r_s, r_mb), (f_s, f_mb) = rdflib, fihris
+    peaks = " | ".join("" if mb is None else f"{mb:.0f}" for mb in (r_mb, f_mb))
     return (
         f"| {step} | {num(n)} | {r_s:.2f} | {f_s:.2f} | {num(n / r_s)} | {num(n / f_s)} | "
-        f"{r_s / f_s:.0f}x | {r_mb:.0f} | {f_mb:.0f} |{note}"
+        f"{r_s / f_s:.0f}x | {peaks} |"
     )
 
 
+FORMATS_BY_EXTENSION = {ext: label for label, _, _, ext in FORMATS}
+
+
 def main():
-    fihris, generate, read, workdir = sys.argv[1:5]
-    sizes = [int(n) for n in sys.argv[5:]] or [10000, 100000]
+    fihris, generate, read, write, workdir = sys.argv[1:6]
+    sizes = [int(n) for n in sys.argv[6:]] or [10000, 100000]
     os.makedirs(workdir, exist_ok=True)
     header = [
         "| run | datasets | rdflib s | fihris s | rdflib datasets/s | fihris datasets/s "
@@ -97,54 +130,46 @@ def main():
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     rows, notes = [], []
+
+    def add(line, note=None):
+        if line:
+            rows.append(line)
+            print(line, file=sys.stderr)
+        if note:
+            notes.append(note)
+            print(note, file=sys.stderr)
+
     for n in sizes:
         source = os.path.join(workdir, f"ckan-{n}.jsonl")
         run([generate, str(n), source], workdir)
         print(f"# N = {n}: {os.path.getsize(source) / 1e6:.1f} MB of CKAN JSON lines", file=sys.stderr)
-        triples = {}
         for label, to, rdflib_format, ext in FORMATS:
             r_out = os.path.join(workdir, f"rdflib-{n}.{ext}")
             f_out = os.path.join(workdir, f"fihris-{n}.{ext}")
             f_s, f_mb = best(CONVERT_RUNS, [fihris, "convert", source, "--from", "ckan", "--to", to, "-o", f_out], workdir)
             if ext == "ttl" and n > TURTLE_SERIALIZE_MAX:
-                rows.append(f"| {label} | {num(n)} | not run | {f_s:.2f} | | {num(n / f_s)} | | | {f_mb:.0f} |")
+                add(f"| {label} | {num(n)} | not run | {f_s:.2f} | | {num(n / f_s)} | | | {f_mb:.0f} |")
                 continue
             r_s, r_mb, r_err = run(
-                [PYTHON, os.path.join(HERE, "rdflib_convert.py"), source, rdflib_format, r_out], workdir
+                [PYTHON, os.path.join(HERE, "rdflib_dcat3.py"), source, rdflib_format, r_out], workdir
             )
-            triples["rdflib"] = int(r_err.split()[-1])
-            rows.append(row(label, n, (r_s, r_mb), (f_s, f_mb)))
-            print(rows[-1], file=sys.stderr)
-        triples["fihris"] = count_lines(os.path.join(workdir, f"fihris-{n}.nt"))
-        for label, ext in [("Turtle -> parse", "ttl"), ("N-Triples -> parse", "nt")]:
+            add(row(label, n, (r_s, r_mb), (f_s, f_mb)),
+                f"- N = {num(n)}, {label}: {checked('check_convert.py', r_out, f_out)}")
+        fihris_nt = os.path.join(workdir, f"fihris-{n}.nt")
+        add(None, f"- N = {num(n)}: {num(count_triples(fihris_nt))} distinct triples in fihris's N-Triples")
+        for ext, label in FORMATS_BY_EXTENSION.items():
             parsed = os.path.join(workdir, f"fihris-{n}.{ext}")
-            r_s, r_mb = best(PARSE_RUNS, [PYTHON, os.path.join(HERE, "rdflib_parse.py"), parsed], workdir)
+            r_s, r_mb = best(RDFLIB_PARSE_RUNS, [PYTHON, os.path.join(HERE, "rdflib_parse.py"), parsed], workdir)
             f_s, f_mb = best(PARSE_RUNS, [read, parsed], workdir)
-            rows.append(row(label, n, (r_s, r_mb), (f_s, f_mb)))
-            print(rows[-1], file=sys.stderr)
             written = os.path.join(workdir, f"fihris-{n}-read-{ext}.nt")
             run([read, parsed, written], workdir)
-            check = subprocess.run(
-                [PYTHON, os.path.join(HERE, "check_parse.py"), parsed, written],
-                capture_output=True, text=True,
-            )
-            if check.returncode != 0:
-                sys.exit(f"N = {n}, {label}: reading lost something:\n{check.stdout}{check.stderr}")
-            notes.append(f"- N = {num(n)}, {label}: {check.stdout.strip()}")
-            print(notes[-1], file=sys.stderr)
-        checked = "ttl" if n <= TURTLE_SERIALIZE_MAX else "nt"
-        check = subprocess.run(
-            [PYTHON, os.path.join(HERE, "check.py"), os.path.join(workdir, f"rdflib-{n}.{checked}"),
-             os.path.join(workdir, f"fihris-{n}.{checked}"), str(n)],
-            capture_output=True, text=True,
-        )
-        if check.returncode != 0:
-            sys.exit(f"N = {n}: the outputs disagree:\n{check.stdout}{check.stderr}")
-        notes.append(
-            f"- N = {num(n)}: {num(triples['rdflib'])} triples from rdflib, {num(triples['fihris'])} "
-            f"from fihris; {check.stdout.strip()}"
-        )
-        print(notes[-1], file=sys.stderr)
+            add(row(f"{label.split()[-1]} -> parse", n, (r_s, r_mb), (f_s, f_mb)),
+                f"- N = {num(n)}, {label.split()[-1]} -> parse: {checked('check_parse.py', parsed, written)}")
+        r_times = timings([PYTHON, os.path.join(HERE, "rdflib_serialize.py"), fihris_nt, os.path.join(workdir, f"rdflib-{n}-written")])
+        f_times = timings([write, fihris_nt, os.path.join(workdir, f"fihris-{n}-written")])
+        for ext, seconds in r_times.items():
+            label = FORMATS_BY_EXTENSION[ext].split()[-1]
+            add(row(f"model -> {label}", n, (seconds, None), (f_times[ext], None)))
     print("\n".join(header + rows))
     print()
     print("\n".join(notes))
