@@ -249,6 +249,12 @@ impl CkanWarning {
         self
     }
 
+    /// Numbers the warning after `records` records and `lines` lines read before.
+    pub(crate) fn shift(&mut self, records: u64, lines: u64) {
+        self.record += records;
+        self.line = self.line.map(|line| line + lines);
+    }
+
     pub(crate) fn with_dataset(mut self, dataset: Option<String>) -> Self {
         self.dataset = dataset;
         self

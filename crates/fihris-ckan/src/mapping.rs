@@ -44,22 +44,49 @@ impl Default for Options {
 pub(crate) struct Sink<'w> {
     pub(crate) record: u64,
     /// 1-based position of the package among the readable ones: it names an unnamed
-    /// package, so that dropping a broken record on a round trip does not rename it.
+    /// package, so that dropping a broken record on a round trip does not rename it. Read
+    /// it with [`Sink::position`].
     pub(crate) position: u64,
+    /// Whether the package's model depends on its position (read on two threads, the
+    /// second half of a file does not know its positions until the first is read).
+    pub(crate) position_used: bool,
     pub(crate) line: Option<u64>,
     pub(crate) dataset: Option<String>,
     pub(crate) warnings: Option<&'w mut Vec<CkanWarning>>,
 }
 
-impl Sink<'_> {
+impl<'w> Sink<'w> {
+    /// Warnings of record `record` (at `line` of the input, if lines) into `warnings`.
+    pub(crate) fn new(
+        record: u64,
+        position: u64,
+        line: Option<u64>,
+        warnings: &'w mut Vec<CkanWarning>,
+    ) -> Self {
+        Sink {
+            record,
+            position,
+            position_used: false,
+            line,
+            dataset: None,
+            warnings: Some(warnings),
+        }
+    }
+
     pub(crate) fn quiet() -> Sink<'static> {
         Sink {
             record: 0,
             position: 0,
+            position_used: false,
             line: None,
             dataset: None,
             warnings: None,
         }
+    }
+
+    pub(crate) fn position(&mut self) -> u64 {
+        self.position_used = true;
+        self.position
     }
 
     pub(crate) fn warn(&mut self, kind: CkanWarningKind, field: &str, message: impl Into<String>) {
@@ -831,7 +858,7 @@ fn read_resource(
     .unwrap_or_else(|| {
         let label = match dataset {
             NodeId::Blank(blank) => format!("{}r{index}", blank.as_str()),
-            NodeId::Iri(_) => format!("p{}r{index}", sink.position),
+            NodeId::Iri(_) => format!("p{}r{index}", sink.position()),
         };
         NodeId::Blank(BlankId::new(label).unwrap_or_else(|_| unreachable_blank()))
     });
@@ -945,7 +972,7 @@ pub(crate) fn resource_fields(distribution: &Distribution) -> Vec<(String, Field
 
 /// The dataset IRI of a package: its `uri` (top level or extra), else
 /// `<base>dataset/<name>`, else `<base>dataset/<id>`, else a blank node.
-fn dataset_id(options: &Options, fields: &Fields, position: u64) -> NodeId {
+fn dataset_id(options: &Options, fields: &Fields, sink: &mut Sink<'_>) -> NodeId {
     let uri = get(fields, "uri")
         .and_then(non_empty)
         .or_else(|| extra_value(fields, &["uri"]));
@@ -962,7 +989,7 @@ fn dataset_id(options: &Options, fields: &Fields, position: u64) -> NodeId {
         }
     }
     NodeId::Blank(
-        BlankId::new(format!("package{position}")).unwrap_or_else(|_| unreachable_blank()),
+        BlankId::new(format!("package{}", sink.position())).unwrap_or_else(|_| unreachable_blank()),
     )
 }
 
@@ -1040,7 +1067,7 @@ pub(crate) fn read_package(
     fields: &Fields,
     sink: &mut Sink<'_>,
 ) -> Result<Dataset, String> {
-    let id = dataset_id(options, fields, sink.position);
+    let id = dataset_id(options, fields, sink);
     sink.dataset = Some(id.to_string());
     let title = match get(fields, "title") {
         Some(FieldValue::String(title)) if !title.trim().is_empty() => title,

@@ -112,7 +112,7 @@ impl CkanReader {
             // One line of JSON lines that is not UTF-8 is a finding on that line.
             Err(error) if looks_like_json_lines(&String::from_utf8_lossy(input)) => {
                 let _ = error;
-                return self.read_json_lines(input);
+                return self.read_json_lines_slice(input);
             }
             Err(error) => return Err(error),
         };
@@ -130,7 +130,7 @@ impl CkanReader {
                     return self.read_document(value);
                 }
                 if matches!(value, FieldValue::Object(_)) && text[end..rest].contains('\n') {
-                    return self.read_json_lines(text.as_bytes());
+                    return self.read_json_lines_slice(text.as_bytes());
                 }
                 let (line, column) = line_column(&text, rest);
                 Err(CkanError::new(
@@ -141,7 +141,7 @@ impl CkanReader {
             }
             Err(problem) => {
                 if looks_like_json_lines(&text) {
-                    return self.read_json_lines(text.as_bytes());
+                    return self.read_json_lines_slice(text.as_bytes());
                 }
                 let (line, column) = line_column(&text, problem.offset);
                 Err(CkanError::new(CkanErrorKind::Syntax, problem.message).at(line, column))
@@ -165,6 +165,58 @@ impl CkanReader {
         Ok(CkanRead {
             catalog,
             warnings: lines.take_warnings(),
+            format: CkanFormat::JsonLines,
+        })
+    }
+
+    /// [`CkanReader::read_json_lines`] of a whole input, on two threads from
+    /// [`PARALLEL_FROM`] bytes: each reads a half (split after a newline), and the second
+    /// half's warnings are then numbered after the first's. A package's model does not
+    /// depend on where it is, except an unnamed package or resource, named by the package's
+    /// position among the readable ones, which the second thread cannot know: if it met one,
+    /// the second half is read again after the first.
+    fn read_json_lines_slice(&self, input: &[u8]) -> Result<CkanRead, CkanError> {
+        let middle = input.len() / 2;
+        let split = (input.len() >= PARALLEL_FROM)
+            .then(|| input[middle..].iter().position(|&byte| byte == b'\n'))
+            .flatten()
+            .map(|newline| middle + newline + 1);
+        let Some(split) = split else {
+            return self.read_json_lines(input);
+        };
+        let (first_bytes, second_bytes) = input.split_at(split);
+        let mut second_lines = self.json_lines(second_bytes);
+        second_lines.at_start = false;
+        let (first, second) = std::thread::scope(|scope| {
+            let second = scope.spawn(move || read_all_lines(second_lines));
+            let first = read_all_lines(self.json_lines(first_bytes));
+            let second = second
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (first, second)
+        });
+        let (mut datasets, first) = first?;
+        let (mut second_datasets, mut second) = second?;
+        if second.position_used {
+            let mut again = self.json_lines(second_bytes);
+            again.at_start = false;
+            again.line_number = first.line_number;
+            again.record = first.record;
+            again.datasets = first.datasets;
+            (second_datasets, second) = read_all_lines(again)?;
+        } else {
+            for warning in &mut second.warnings {
+                warning.shift(first.record, first.line_number);
+            }
+        }
+        datasets.extend(second_datasets);
+        let mut catalog = self.catalog()?;
+        catalog.datasets = datasets;
+        let mut warnings = first.warnings;
+        warnings.extend(second.warnings);
+        Ok(CkanRead {
+            catalog,
+            warnings,
             format: CkanFormat::JsonLines,
         })
     }
@@ -195,6 +247,8 @@ impl CkanReader {
             datasets: 0,
             warnings: Vec::new(),
             done: false,
+            at_start: true,
+            position_used: false,
         }
     }
 
@@ -279,13 +333,7 @@ impl CkanReader {
         package: &[(String, FieldValue)],
         warnings: &mut Vec<CkanWarning>,
     ) -> Result<fihris_model::Dataset, CkanError> {
-        let mut sink = Sink {
-            record: 1,
-            position: 1,
-            line: None,
-            dataset: None,
-            warnings: Some(warnings),
-        };
+        let mut sink = Sink::new(1, 1, None, warnings);
         read_package(&self.options, package, &mut sink)
             .map_err(|reason| CkanError::new(CkanErrorKind::Package, reason).in_record(1))
     }
@@ -332,13 +380,7 @@ impl CkanReader {
                 ));
                 continue;
             };
-            let mut sink = Sink {
-                record,
-                position: catalog.datasets.len() as u64 + 1,
-                line: None,
-                dataset: None,
-                warnings: Some(warnings),
-            };
+            let mut sink = Sink::new(record, catalog.datasets.len() as u64 + 1, None, warnings);
             match read_package(&self.options, fields, &mut sink) {
                 Ok(dataset) => catalog.datasets.push(dataset),
                 Err(reason) => {
@@ -480,6 +522,21 @@ pub struct JsonLines<R> {
     datasets: u64,
     warnings: Vec<CkanWarning>,
     done: bool,
+    /// Whether the input starts here (a byte order mark is skipped only there).
+    at_start: bool,
+    /// Whether a package read so far depends on its position (see [`Sink::position`]).
+    position_used: bool,
+}
+
+/// From how many bytes [`CkanReader::read_slice`] reads JSON lines on two threads.
+const PARALLEL_FROM: usize = 1 << 20;
+
+/// The datasets of all the lines, and the iterator (its counters and warnings).
+fn read_all_lines<R: BufRead>(
+    mut lines: JsonLines<R>,
+) -> Result<(Vec<fihris_model::Dataset>, JsonLines<R>), CkanError> {
+    let datasets = lines.by_ref().collect::<Result<Vec<_>, _>>()?;
+    Ok((datasets, lines))
 }
 
 impl<R> JsonLines<R> {
@@ -521,7 +578,7 @@ impl<R: BufRead> Iterator for JsonLines<R> {
             self.line_number += 1;
             let line_number = self.line_number;
             let mut bytes = self.buffer.as_slice();
-            if line_number == 1 {
+            if line_number == 1 && self.at_start {
                 bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
             }
             bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
@@ -548,23 +605,23 @@ impl<R: BufRead> Iterator for JsonLines<R> {
             };
             match parse_document(line) {
                 Ok(FieldValue::Object(fields)) => {
-                    let mut sink = Sink {
+                    let mut sink = Sink::new(
                         record,
-                        position: self.datasets + 1,
-                        line: Some(line_number),
-                        dataset: None,
-                        warnings: Some(&mut self.warnings),
-                    };
-                    match read_package(&self.options, &fields, &mut sink) {
+                        self.datasets + 1,
+                        Some(line_number),
+                        &mut self.warnings,
+                    );
+                    let read = read_package(&self.options, &fields, &mut sink);
+                    let dataset = sink.dataset.take();
+                    self.position_used |= sink.position_used;
+                    match read {
                         Ok(dataset) => {
                             self.datasets += 1;
                             return Some(Ok(dataset));
                         }
-                        Err(reason) => {
-                            let dataset = sink.dataset.take();
-                            self.warnings
-                                .push(broken(None, reason).with_dataset(dataset));
-                        }
+                        Err(reason) => self
+                            .warnings
+                            .push(broken(None, reason).with_dataset(dataset)),
                     }
                 }
                 Ok(_) => self
