@@ -298,30 +298,79 @@ pub fn to_vec(catalog: &Catalog, format: RdfFormat) -> Result<Vec<u8>, WriteErro
     writer.finish()
 }
 
-/// XML 1.0 allows tab, LF and CR among the C0 controls, and no U+FFFE / U+FFFF.
-fn xml_forbidden(c: char) -> bool {
-    (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+/// Whether `value` holds a character XML 1.0 cannot carry: a C0 control other than tab, LF
+/// and CR, U+FFFE or U+FFFF. Checked on the bytes (every value of every triple goes through
+/// it): U+FFFE and U+FFFF are EF BF BE and EF BF BF in UTF-8, and no other character's
+/// encoding holds a byte below 0x20.
+fn xml_forbidden(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    bytes.iter().enumerate().any(|(index, &byte)| {
+        (byte < b' ' && !matches!(byte, b'\t' | b'\n' | b'\r'))
+            || (byte == 0xEF
+                && bytes
+                    .get(index + 1..index + 3)
+                    .is_some_and(|next| matches!(next, [0xBF, 0xBE | 0xBF])))
+    })
 }
 
 fn check_xml(triple: &Triple) -> Result<(), WriteError> {
-    let bad = |value: &str| value.chars().any(xml_forbidden);
-    let subject = triple.subject.to_string();
-    let problem = bad(&subject)
-        || bad(triple.predicate.as_str())
+    let subject = match &triple.subject {
+        oxrdf::NamedOrBlankNode::NamedNode(node) => node.as_str(),
+        oxrdf::NamedOrBlankNode::BlankNode(node) => node.as_str(),
+    };
+    let problem = xml_forbidden(subject)
+        || xml_forbidden(triple.predicate.as_str())
         || match &triple.object {
-            Term::NamedNode(node) => bad(node.as_str()),
-            Term::BlankNode(_) => false,
-            Term::Literal(literal) => bad(literal.value()),
+            Term::NamedNode(node) => xml_forbidden(node.as_str()),
+            Term::Literal(literal) => xml_forbidden(literal.value()),
+            _ => false,
         };
     if problem {
         return Err(WriteError::new(
             WriteErrorKind::InvalidCharacter,
             format!(
-                "{subject} <{}>: the value has a control character XML 1.0 cannot carry; \
+                "{} <{}>: the value has a control character XML 1.0 cannot carry; \
                  write Turtle, N-Triples or JSON-LD instead",
+                triple.subject,
                 triple.predicate.as_str()
             ),
         ));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xml_forbidden_characters() {
+        for c in (0u32..0x20).chain([0xFFFE, 0xFFFF]) {
+            let c = char::from_u32(c).unwrap();
+            let forbidden = !matches!(c, '\t' | '\n' | '\r');
+            assert_eq!(
+                xml_forbidden(&format!("a{c}b")),
+                forbidden,
+                "{:X}",
+                u32::from(c)
+            );
+            assert_eq!(
+                xml_forbidden(&c.to_string()),
+                forbidden,
+                "{:X}",
+                u32::from(c)
+            );
+        }
+        for allowed in [
+            "",
+            "plain",
+            "é ب 🙂",
+            "\u{FFFD}",
+            "\u{FEFF}",
+            "\u{EFBF}",
+            "\u{10FFFF}",
+        ] {
+            assert!(!xml_forbidden(allowed), "{allowed}");
+        }
+    }
 }
