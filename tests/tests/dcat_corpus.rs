@@ -194,3 +194,68 @@ fn fast_turtle_reading_gives_what_the_strict_parser_gives() {
         );
     }
 }
+
+/// The fast reading of the JSON-LD fihris writes gives the model oxjsonld gives, on the
+/// corpus files written as JSON-LD (and on the corpus's own JSON-LD, which oxjsonld reads
+/// either way): nothing the fast path accepts means something else to a JSON-LD processor.
+#[test]
+fn fast_jsonld_reading_gives_what_oxjsonld_gives() {
+    fn strict(bytes: &[u8]) -> Vec<oxrdf::Triple> {
+        let contexts = contexts();
+        oxjsonld::JsonLdParser::new()
+            .with_base_iri(BASE)
+            .expect("valid base")
+            .for_slice(bytes)
+            .with_load_document_callback(move |url, _| {
+                contexts
+                    .iter()
+                    .find(|(known, _)| known == url)
+                    .map(|(known, document)| oxjsonld::JsonLdRemoteDocument {
+                        document: document.clone(),
+                        document_url: known.clone(),
+                    })
+                    .ok_or_else(|| format!("no context {url}").into())
+            })
+            .map(|quad| {
+                quad.map(|quad| oxrdf::Triple::new(quad.subject, quad.predicate, quad.object))
+            })
+            .collect::<Result<_, _>>()
+            .expect("oxjsonld reads it")
+    }
+    let mut documents = Vec::new();
+    for entry in manifest().iter().filter(|e| e.ok) {
+        let bytes =
+            std::fs::read(shared_dir().join("conformance").join(&entry.path)).expect("corpus file");
+        if entry.format == RdfFormat::JsonLd {
+            documents.push((entry.path.clone(), bytes.clone()));
+        }
+        let Ok(read) = reader(entry.format).read_slice(&bytes) else {
+            continue;
+        };
+        for implied in [true, false] {
+            let mut writer =
+                DcatWriter::new(RdfFormat::JsonLd, Vec::new()).with_implied_triples(implied);
+            writer.write_catalog(&read.catalog).expect("written");
+            let written = writer.finish().expect("written");
+            documents.push((format!("{} as JSON-LD ({implied})", entry.path), written));
+        }
+    }
+    assert!(documents.len() > 150, "{} documents", documents.len());
+    for (name, bytes) in documents {
+        let fast = reader(RdfFormat::JsonLd).read_slice(&bytes).expect(&name);
+        let strict = reader(RdfFormat::JsonLd).read_triples(strict(&bytes));
+        assert!(fast.catalog == strict.catalog, "{name}: the models differ");
+        assert_eq!(
+            fast.warnings
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            strict
+                .warnings
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            "{name}"
+        );
+    }
+}

@@ -10,10 +10,10 @@ use oxrdf::{NamedOrBlankNode, Term, Triple};
 use serde_json::{Map, Value};
 
 /// A term of the embedded context: its name, its IRI, and whether string values are IRIs.
-struct TermDefinition {
-    name: &'static str,
-    iri: &'static str,
-    id_valued: bool,
+pub(crate) struct TermDefinition {
+    pub(crate) name: &'static str,
+    pub(crate) iri: &'static str,
+    pub(crate) id_valued: bool,
 }
 
 macro_rules! terms {
@@ -138,6 +138,16 @@ const TERMS: &[TermDefinition] = terms! {
 
 fn term_for(iri: &str) -> Option<&'static TermDefinition> {
     TERMS.iter().find(|term| term.iri == iri)
+}
+
+/// The term of the context named `name`.
+pub(crate) fn term_by_name(name: &str) -> Option<&'static TermDefinition> {
+    static BY_NAME: OnceLock<rustc_hash::FxHashMap<&'static str, &'static TermDefinition>> =
+        OnceLock::new();
+    BY_NAME
+        .get_or_init(|| TERMS.iter().map(|term| (term.name, term)).collect())
+        .get(name)
+        .copied()
 }
 
 /// The embedded JSON-LD context, as a JSON value.

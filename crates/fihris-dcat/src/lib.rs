@@ -5,6 +5,7 @@ mod emit;
 mod error;
 mod format;
 mod jsonld;
+mod jsonld_fast;
 mod ntriples;
 mod parse;
 mod reader;

@@ -205,6 +205,10 @@ pub(crate) fn parse<'a>(
                 error.set_kind(ReadErrorKind::TooDeep);
                 return Err(error);
             }
+            if let Some(triples) = crate::jsonld_fast::parse_fast(bytes, store.strings()) {
+                check_literals(&triples, options)?;
+                return Ok(relabel(dedup(triples), store));
+            }
             let mut parser = JsonLdParser::new();
             if let Some(base) = &options.base_iri {
                 parser = parser.with_base_iri(base.as_str()).map_err(bad_base)?;
