@@ -40,3 +40,22 @@ pub fn reads_as_the_strict_parser(format: RdfFormat, data: &[u8]) {
         (Err(_), Err(_)) => {}
     }
 }
+
+/// Any bytes given to the JSON-LD reader read as oxjsonld reads them: the reader's fast path
+/// for the JSON-LD fihris writes must give the catalogue of oxjsonld's triples, and refuse
+/// as a syntax error only what oxjsonld refuses.
+pub fn reads_as_oxjsonld(data: &[u8]) {
+    let reader = DcatReader::new(RdfFormat::JsonLd).with_max_input_bytes(1 << 20);
+    let strict: Result<Vec<oxrdf::Triple>, _> = oxjsonld::JsonLdParser::new()
+        .for_slice(data)
+        .map(|quad| quad.map(|quad| oxrdf::Triple::new(quad.subject, quad.predicate, quad.object)))
+        .collect();
+    match (reader.read_slice(data), strict) {
+        (Ok(read), Ok(triples)) => {
+            assert_eq!(read.catalog, reader.read_triples(triples).catalog);
+        }
+        (Ok(_), Err(error)) => panic!("read, but oxjsonld refuses it: {error}"),
+        (Err(error), Ok(_)) => assert_ne!(error.kind(), ReadErrorKind::Syntax, "{error}"),
+        (Err(_), Err(_)) => {}
+    }
+}
