@@ -172,6 +172,10 @@ pub(crate) fn parse<'a>(
             }
         }
         RdfFormat::RdfXml => {
+            if let Some(triples) = crate::rdfxml_fast::parse_fast(bytes, store.strings()) {
+                check_literals(&triples, options)?;
+                return Ok(relabel(dedup(triples), store));
+            }
             // Lenient: real catalogues send `rdf:about` values with spaces (rdflib reads
             // them); such IRIs are percent-encoded below.
             let mut parser = RdfXmlParser::new().lenient();

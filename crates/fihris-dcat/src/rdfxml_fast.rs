@@ -1,0 +1,569 @@
+//! The RDF/XML fihris writes, read without an XML parser: node elements (`rdf:Description`
+//! or typed) with `rdf:about` or `rdf:nodeID` under `rdf:RDF`, each holding property elements
+//! that are empty with `rdf:resource` or `rdf:nodeID`, or hold text with `xml:lang` or
+//! `rdf:datatype`; namespaces declared on any of them. That shape means the same to every
+//! RDF/XML parser, so its triples can be read in one pass over the bytes, in oxrdfxml's
+//! order: the fast path of RDF/XML reading, as `turtle::parse_fast` is Turtle's. Anything
+//! else — DOCTYPE and entities of its own, comments, `xml:base`, `rdf:parseType`, nested
+//! node elements, property attributes, relative IRIs, control characters — returns `None`,
+//! and oxrdfxml reads the document.
+
+use bumpalo_herd::{Herd, Member};
+use fihris_model::Iri;
+use fihris_vocab::ns::rdf;
+use oxrdf::{BlankNodeRef, LiteralRef, NamedNodeRef, NamedOrBlankNodeRef, TermRef, TripleRef};
+use rustc_hash::FxHashMap;
+
+const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+const XML: &str = "http://www.w3.org/XML/1998/namespace";
+const DECLARATION: &str = r#"<?xml version="1.0" encoding="UTF-8"?>"#;
+
+/// Reads `bytes` as fihris's RDF/XML, or `None` when an RDF/XML parser must decide.
+pub(crate) fn parse_fast<'a>(bytes: &'a [u8], strings: &'a Herd) -> Option<Vec<TripleRef<'a>>> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    let mut reader = Reader {
+        text,
+        at: 0,
+        strings: strings.get(),
+        namespaces: vec![("xml", XML)],
+        iris: FxHashMap::default(),
+        // About one triple per 130 bytes: reserved, not touched.
+        triples: Vec::with_capacity(bytes.len() / 65),
+    };
+    reader.document()?;
+    Some(reader.triples)
+}
+
+struct Reader<'a> {
+    text: &'a str,
+    at: usize,
+    strings: Member<'a>,
+    /// Prefix -> namespace, the innermost declaration last.
+    namespaces: Vec<(&'a str, &'a str)>,
+    /// Element names already made IRIs: (namespace, local name) -> IRI.
+    iris: FxHashMap<(&'a str, &'a str), NamedNodeRef<'a>>,
+    triples: Vec<TripleRef<'a>>,
+}
+
+/// A start tag: its qualified name, its attributes (value unescaped), and whether it is
+/// empty (`/>`).
+struct Tag<'a> {
+    name: &'a str,
+    attributes: Vec<(&'a str, &'a str)>,
+    empty: bool,
+}
+
+impl<'a> Reader<'a> {
+    fn document(&mut self) -> Option<()> {
+        if self.rest().starts_with("<?xml") {
+            self.rest().starts_with(DECLARATION).then_some(())?;
+            self.at += DECLARATION.len();
+        }
+        self.whitespace();
+        let root = self.start_tag()?;
+        let scope = self.declare(&root)?;
+        if self.element_name(root.name)? != (RDF, "RDF")
+            || root
+                .attributes
+                .iter()
+                .any(|(name, _)| !is_declaration(name))
+        {
+            return None;
+        }
+        if !root.empty {
+            loop {
+                self.whitespace();
+                if self.rest().starts_with("</") {
+                    self.end_tag(root.name)?;
+                    break;
+                }
+                self.node()?;
+            }
+        }
+        self.namespaces.truncate(scope);
+        self.whitespace();
+        (self.at == self.text.len()).then_some(())
+    }
+
+    /// A node element and its property elements.
+    fn node(&mut self) -> Option<()> {
+        let tag = self.start_tag()?;
+        let scope = self.declare(&tag)?;
+        let mut subject = None;
+        for &(name, value) in &tag.attributes {
+            if is_declaration(name) {
+                continue;
+            }
+            if subject.is_some() {
+                return None;
+            }
+            subject = Some(match self.name(name)? {
+                (RDF, "about") => NamedOrBlankNodeRef::NamedNode(absolute_iri(value)?),
+                (RDF, "nodeID") => NamedOrBlankNodeRef::BlankNode(node_id(value)?),
+                _ => return None,
+            });
+        }
+        let subject = subject?;
+        match self.element_name(tag.name)? {
+            (RDF, "Description") => {}
+            // Other names of the RDF namespace have rules of their own (containers, syntax
+            // names): left to the parser, as the XML namespace.
+            (RDF | XML, _) => return None,
+            (namespace, local) => {
+                let class = self.iri(namespace, local)?;
+                self.triples.push(TripleRef::new(
+                    subject,
+                    NamedNodeRef::new_unchecked(rdf::TYPE),
+                    class,
+                ));
+            }
+        }
+        if !tag.empty {
+            loop {
+                self.whitespace();
+                if self.rest().starts_with("</") {
+                    self.end_tag(tag.name)?;
+                    break;
+                }
+                self.property(subject)?;
+            }
+        }
+        self.namespaces.truncate(scope);
+        Some(())
+    }
+
+    fn property(&mut self, subject: NamedOrBlankNodeRef<'a>) -> Option<()> {
+        let tag = self.start_tag()?;
+        let scope = self.declare(&tag)?;
+        let predicate = match self.element_name(tag.name)? {
+            // `rdf:li`, `rdf:_1`… are numbered by the parser: only `rdf:type` is plain.
+            (RDF, local) if local != "type" => return None,
+            (XML, _) => return None,
+            (namespace, local) => self.iri(namespace, local)?,
+        };
+        let (mut resource, mut language, mut datatype) = (None, None, None);
+        for &(name, value) in &tag.attributes {
+            if is_declaration(name) {
+                continue;
+            }
+            let slot = match self.name(name)? {
+                (RDF, "resource" | "nodeID") => &mut resource,
+                (XML, "lang") => &mut language,
+                (RDF, "datatype") => &mut datatype,
+                _ => return None,
+            };
+            if slot.replace((name, value)).is_some() {
+                return None;
+            }
+        }
+        let object = match (resource, language, datatype, tag.empty) {
+            (Some((name, value)), None, None, true) => {
+                if self.name(name)? == (RDF, "resource") {
+                    TermRef::NamedNode(absolute_iri(value)?)
+                } else {
+                    TermRef::BlankNode(node_id(value)?)
+                }
+            }
+            (None, _, None, true) => self.literal("", language)?,
+            (None, _, _, false) => {
+                let value = self.text_content()?;
+                self.end_tag(tag.name)?;
+                match datatype {
+                    Some((_, datatype)) if language.is_none() => {
+                        LiteralRef::new_typed_literal(value, absolute_iri(datatype)?).into()
+                    }
+                    Some(_) => return None,
+                    None => self.literal(value, language)?,
+                }
+            }
+            _ => return None,
+        };
+        self.triples
+            .push(TripleRef::new(subject, predicate, object));
+        self.namespaces.truncate(scope);
+        Some(())
+    }
+
+    /// A literal with the `xml:lang` given, lowercased as oxrdfxml does.
+    fn literal(&self, value: &'a str, language: Option<(&str, &'a str)>) -> Option<TermRef<'a>> {
+        let Some((_, tag)) = language else {
+            return Some(LiteralRef::new_simple_literal(value).into());
+        };
+        if tag.is_empty()
+            || !tag
+                .bytes()
+                .all(|byte| byte.is_ascii_alphanumeric() || byte == b'-')
+        {
+            return None;
+        }
+        let tag = if tag.bytes().any(|byte| byte.is_ascii_uppercase()) {
+            self.strings.alloc_str(&tag.to_ascii_lowercase())
+        } else {
+            tag
+        };
+        Some(LiteralRef::new_language_tagged_literal_unchecked(value, tag).into())
+    }
+
+    /// The namespace declarations of a tag, in scope until the returned length.
+    fn declare(&mut self, tag: &Tag<'a>) -> Option<usize> {
+        let scope = self.namespaces.len();
+        for &(name, value) in &tag.attributes {
+            // The writer declares a namespace it has no prefix for as the default one, on
+            // the element that uses it. An empty value would undeclare it: left to the parser.
+            let prefix = match name.strip_prefix("xmlns") {
+                Some("") => "",
+                Some(prefixed) => match prefixed.strip_prefix(':') {
+                    Some(prefix) => prefix,
+                    None => continue,
+                },
+                None => continue,
+            };
+            if prefix == "xml" || prefix == "xmlns" || value.is_empty() {
+                return None;
+            }
+            self.namespaces.push((prefix, value));
+        }
+        Some(scope)
+    }
+
+    /// (namespace, local name) of a prefixed name, or of an unprefixed element name in the
+    /// default namespace.
+    fn element_name(&self, qualified: &'a str) -> Option<(&'a str, &'a str)> {
+        if qualified.contains(':') {
+            self.name(qualified)
+        } else {
+            self.name_in("", qualified)
+        }
+    }
+
+    /// (namespace, local name) of a prefixed name (an unprefixed attribute has no namespace:
+    /// left to the parser).
+    fn name(&self, qualified: &'a str) -> Option<(&'a str, &'a str)> {
+        let (prefix, local) = qualified.split_once(':')?;
+        self.name_in(prefix, local)
+    }
+
+    fn name_in(&self, prefix: &str, local: &'a str) -> Option<(&'a str, &'a str)> {
+        let namespace = self
+            .namespaces
+            .iter()
+            .rev()
+            .find(|(known, _)| *known == prefix)?
+            .1;
+        Some((namespace, local))
+    }
+
+    /// The IRI of an element name, made once.
+    fn iri(&mut self, namespace: &'a str, local: &'a str) -> Option<NamedNodeRef<'a>> {
+        if let Some(iri) = self.iris.get(&(namespace, local)) {
+            return Some(*iri);
+        }
+        let joined: &'a str = self.strings.alloc_str(&format!("{namespace}{local}"));
+        let iri = absolute_iri(joined)?;
+        self.iris.insert((namespace, local), iri);
+        Some(iri)
+    }
+
+    fn start_tag(&mut self) -> Option<Tag<'a>> {
+        self.expect("<")?;
+        let name = self.xml_name()?;
+        let mut attributes = Vec::new();
+        loop {
+            let before = self.at;
+            self.whitespace();
+            if self.rest().starts_with("/>") {
+                self.at += 2;
+                return Some(Tag {
+                    name,
+                    attributes,
+                    empty: true,
+                });
+            }
+            if self.rest().starts_with('>') {
+                self.at += 1;
+                return Some(Tag {
+                    name,
+                    attributes,
+                    empty: false,
+                });
+            }
+            // Attributes are separated from the name and each other by whitespace.
+            if self.at == before {
+                return None;
+            }
+            let attribute = self.xml_name()?;
+            self.whitespace();
+            self.expect("=")?;
+            self.whitespace();
+            let quote = *self.text.as_bytes().get(self.at)?;
+            if quote != b'"' && quote != b'\'' {
+                return None;
+            }
+            self.at += 1;
+            let value = self.characters(quote)?;
+            self.at += 1;
+            if attributes.iter().any(|(known, _)| *known == attribute) {
+                return None;
+            }
+            attributes.push((attribute, value));
+        }
+    }
+
+    fn end_tag(&mut self, name: &str) -> Option<()> {
+        self.expect("</")?;
+        self.expect(name)?;
+        self.whitespace();
+        self.expect(">")
+    }
+
+    /// The text of a property element, up to its end tag (no markup inside).
+    fn text_content(&mut self) -> Option<&'a str> {
+        let value = self.characters(b'<')?;
+        self.rest().starts_with("</").then_some(value)
+    }
+
+    /// Characters up to `end` (not consumed), entities unescaped. Raw `<`, `>`, CR and C0
+    /// controls other than tab and LF are left to the parser (markup, or normalised by XML).
+    fn characters(&mut self, end: u8) -> Option<&'a str> {
+        let bytes = self.text.as_bytes();
+        let start = self.at;
+        let mut escaped = false;
+        loop {
+            let byte = *bytes.get(self.at)?;
+            if byte == end {
+                break;
+            }
+            match byte {
+                b'<' | b'>' | b'\r' => return None,
+                b'\t' | b'\n' if end != b'<' => return None,
+                0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F => return None,
+                b'&' => escaped = true,
+                _ => {}
+            }
+            self.at += 1;
+        }
+        let raw = &self.text[start..self.at];
+        if !escaped {
+            return Some(raw);
+        }
+        let mut value = String::with_capacity(raw.len());
+        let mut rest = raw;
+        while let Some(ampersand) = rest.find('&') {
+            value.push_str(&rest[..ampersand]);
+            let after = &rest[ampersand + 1..];
+            let semicolon = after.find(';')?;
+            value.push(entity(&after[..semicolon])?);
+            rest = &after[semicolon + 1..];
+        }
+        value.push_str(rest);
+        Some(self.strings.alloc_str(&value))
+    }
+
+    /// An ASCII XML name, with at most one colon.
+    fn xml_name(&mut self) -> Option<&'a str> {
+        let bytes = self.text.as_bytes();
+        let start = self.at;
+        if !bytes
+            .get(start)
+            .is_some_and(|byte| byte.is_ascii_alphabetic() || *byte == b'_')
+        {
+            return None;
+        }
+        let mut colons = 0;
+        while let Some(&byte) = bytes.get(self.at) {
+            match byte {
+                b':' => colons += 1,
+                b'.' | b'-' | b'_' => {}
+                _ if byte.is_ascii_alphanumeric() => {}
+                _ => break,
+            }
+            self.at += 1;
+        }
+        let name = &self.text[start..self.at];
+        (colons <= 1 && !name.ends_with(':')).then_some(name)
+    }
+
+    fn rest(&self) -> &'a str {
+        &self.text[self.at..]
+    }
+
+    fn expect(&mut self, expected: &str) -> Option<()> {
+        self.rest()
+            .starts_with(expected)
+            .then(|| self.at += expected.len())
+    }
+
+    fn whitespace(&mut self) {
+        let bytes = self.text.as_bytes();
+        while bytes
+            .get(self.at)
+            .is_some_and(|byte| matches!(byte, b' ' | b'\n' | b'\t'))
+        {
+            self.at += 1;
+        }
+    }
+}
+
+fn is_declaration(name: &str) -> bool {
+    name == "xmlns" || name.starts_with("xmlns:")
+}
+
+/// An IRI every parser takes as it is: valid (so absolute), and without dot segments (which
+/// resolution against a base would remove).
+fn absolute_iri(value: &str) -> Option<NamedNodeRef<'_>> {
+    if value.contains("/.") {
+        return None;
+    }
+    if Iri::is_plainly_valid(value) {
+        Some(NamedNodeRef::new_unchecked(value))
+    } else {
+        NamedNodeRef::new(value).ok()
+    }
+}
+
+/// An `rdf:nodeID`: an XML name without colon (oxrdfxml keeps it as the label).
+fn node_id(value: &str) -> Option<BlankNodeRef<'_>> {
+    let first = value.bytes().next()?;
+    let plain = (first.is_ascii_alphabetic() || first == b'_')
+        && value
+            .bytes()
+            .all(|byte| byte.is_ascii_alphanumeric() || matches!(byte, b'.' | b'-' | b'_'));
+    plain.then(|| BlankNodeRef::new(value).ok()).flatten()
+}
+
+/// The character of an entity reference (between `&` and `;`): the five of XML, and
+/// character references to characters XML allows.
+fn entity(name: &str) -> Option<char> {
+    Some(match name {
+        "lt" => '<',
+        "gt" => '>',
+        "amp" => '&',
+        "apos" => '\'',
+        "quot" => '"',
+        _ => {
+            let number = name.strip_prefix('#')?;
+            let (digits, radix) = match number.strip_prefix('x') {
+                Some(hex) => (hex, 16),
+                None => (number, 10),
+            };
+            // Digits only (`from_str_radix` would also take a sign).
+            if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+                return None;
+            }
+            let code = u32::from_str_radix(digits, radix).ok()?;
+            let c = char::from_u32(code)?;
+            if (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+            {
+                return None;
+            }
+            c
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn oxrdfxml(bytes: &[u8]) -> Vec<oxrdf::Triple> {
+        oxrdfxml::RdfXmlParser::new()
+            .lenient()
+            .for_slice(bytes)
+            .map(|triple| triple.expect("oxrdfxml reads it"))
+            .collect()
+    }
+
+    fn fast(bytes: &[u8]) -> Option<Vec<oxrdf::Triple>> {
+        let herd = Herd::new();
+        parse_fast(bytes, &herd)
+            .map(|triples| triples.into_iter().map(TripleRef::into_owned).collect())
+    }
+
+    /// A catalogue with what escaping, tags, datatypes, blank nodes and unmapped statements
+    /// (a namespace declared on the element) bring, written by the writer: read in one pass,
+    /// to the very triples oxrdfxml gives, in its order.
+    #[test]
+    fn written_rdfxml_read_as_oxrdfxml_reads_it() {
+        let turtle = r#"
+            @prefix dcat: <http://www.w3.org/ns/dcat#> .
+            @prefix dct: <http://purl.org/dc/terms/> .
+            @prefix ex: <https://example.org/ns#> .
+            @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+            <https://data.gov.ma/catalog> a dcat:Catalog ; dct:title "Portail"@fr ;
+                dcat:dataset <https://data.gov.ma/data/fr/dataset/a> .
+            <https://data.gov.ma/data/fr/dataset/a> a dcat:Dataset ;
+                dct:title "Quotes \" ' < > & and\nnew line\ttab é 🙂"@fr , "مؤشر"@ar ;
+                dct:description "plain" , "" ;
+                dct:issued "2024-01-02"^^xsd:date ;
+                dct:publisher [ a <http://xmlns.com/foaf/0.1/Organization> ; <http://xmlns.com/foaf/0.1/name> "Org" ] ;
+                ex:unmapped "x"^^ex:type , <https://example.org/thing> , [ ex:p "nested" ] ;
+                dcat:distribution <https://data.gov.ma/data/fr/dataset/a/resource/1> .
+            <https://data.gov.ma/data/fr/dataset/a/resource/1> a dcat:Distribution ;
+                dcat:accessURL <https://data.gov.ma/r.csv?a=1&b=2> ; dcat:byteSize "12"^^xsd:nonNegativeInteger .
+        "#;
+        let read = crate::DcatReader::new(crate::RdfFormat::Turtle)
+            .read_slice(turtle.as_bytes())
+            .expect("read");
+        let written = crate::to_vec(&read.catalog, crate::RdfFormat::RdfXml).expect("written");
+        let fast = fast(&written).expect("the fast path reads what the writer writes");
+        assert!(fast.len() >= 20, "{}", fast.len());
+        assert_eq!(fast, oxrdfxml(&written));
+    }
+
+    #[test]
+    fn what_else_rdfxml_holds_is_left_to_the_parser() {
+        let wrap = |body: &str| {
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dct="http://purl.org/dc/terms/">{body}</rdf:RDF>"#
+            )
+        };
+        for body in [
+            r#"<rdf:Description rdf:about="a"><dct:title>relative</dct:title></rdf:Description>"#,
+            r#"<rdf:Description rdf:about="http://x.org/a/../b"><dct:title>dots</dct:title></rdf:Description>"#,
+            r#"<rdf:Description><dct:title>anonymous</dct:title></rdf:Description>"#,
+            r#"<rdf:Description rdf:about="http://x.org/a" dct:title="property attribute"/>"#,
+            r#"<rdf:Description rdf:about="http://x.org/a"><dct:title rdf:parseType="Literal"><b>x</b></dct:title></rdf:Description>"#,
+            r#"<rdf:Description rdf:about="http://x.org/a"><dct:publisher><rdf:Description rdf:about="http://x.org/b"/></dct:publisher></rdf:Description>"#,
+            r#"<rdf:Description rdf:about="http://x.org/a"><rdf:li>item</rdf:li></rdf:Description>"#,
+            r#"<rdf:Bag rdf:about="http://x.org/a"/>"#,
+            r#"<!-- comment --><rdf:Description rdf:about="http://x.org/a"/>"#,
+            r#"<rdf:Description rdf:about="http://x.org/a"><dct:title>&custom;</dct:title></rdf:Description>"#,
+            r#"<rdf:Description rdf:about="http://x.org/a"><dct:title>carriage&#13;return is fine, raw is not</dct:title></rdf:Description>"#,
+            r#"<rdf:Description rdf:about="http://x.org/a" xml:lang="fr"><dct:title>inherited language</dct:title></rdf:Description>"#,
+            r#"<rdf:Description rdf:about="http://x.org/a"><title>no namespace</title></rdf:Description>"#,
+            r#"<rdf:Description rdf:about="http://x.org/a" about="http://x.org/b"/>"#,
+        ] {
+            let document = wrap(body).replace("is fine, raw", "is fine,\r raw");
+            assert!(fast(document.as_bytes()).is_none(), "{body}");
+        }
+        // Read, as oxrdfxml reads them: a character reference to CR (the XML way to write
+        // one), a default namespace, a prefix declared again, uppercase language tags.
+        for body in [
+            r#"<rdf:Description rdf:about="http://x.org/a"><dct:title>a&#13;b&#x41;&lt;</dct:title></rdf:Description>"#,
+            r#"<rdf:Description xmlns="http://purl.org/dc/terms/" rdf:about="http://x.org/a"><title>default</title></rdf:Description>"#,
+            r#"<dct:Location xmlns:dct="http://example.org/other#" rdf:about="http://x.org/a"><dct:title>other</dct:title></dct:Location><dct:Location rdf:about="http://x.org/b"/>"#,
+            r#"<rdf:Description rdf:about="http://x.org/a"><dct:title xml:lang="FR-ma">tag</dct:title><dct:title xml:lang="fr"/></rdf:Description>"#,
+        ] {
+            let document = wrap(body);
+            assert_eq!(
+                fast(document.as_bytes()),
+                Some(oxrdfxml(document.as_bytes())),
+                "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn entities() {
+        assert_eq!(entity("amp"), Some('&'));
+        assert_eq!(entity("#233"), Some('é'));
+        assert_eq!(entity("#xE9"), Some('é'));
+        assert_eq!(entity("#x1F642"), Some('🙂'));
+        for refused in [
+            "", "#", "#x", "#+65", "#x+41", "#1", "#xFFFE", "nbsp", "#xD800",
+        ] {
+            assert_eq!(entity(refused), None, "{refused}");
+        }
+    }
+}
