@@ -128,3 +128,22 @@ pub fn diff(expected: &Graph, actual: &Graph) -> String {
     }
     out
 }
+
+/// Whether every IRI of `triples` is valid: the fihris readers percent-encode the IRIs
+/// lenient parsers (oxrdfxml's) let through, so only then do they read what the parser gives.
+#[must_use]
+pub fn all_iris_valid(triples: &[Triple]) -> bool {
+    let valid = |iri: &str| oxrdf::NamedNode::new(iri).is_ok();
+    triples.iter().all(|triple| {
+        valid(triple.predicate.as_str())
+            && match &triple.subject {
+                oxrdf::NamedOrBlankNode::NamedNode(node) => valid(node.as_str()),
+                oxrdf::NamedOrBlankNode::BlankNode(_) => true,
+            }
+            && match &triple.object {
+                oxrdf::Term::NamedNode(node) => valid(node.as_str()),
+                oxrdf::Term::Literal(literal) => valid(literal.datatype().as_str()),
+                _ => true,
+            }
+    })
+}

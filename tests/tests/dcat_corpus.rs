@@ -2,7 +2,7 @@
 //! back in each format, and gives the same graph (blank nodes canonicalised); the files
 //! known not to parse give a syntax error with line and column.
 
-use fihris_conformance::rdf::{diff, isomorphic, parse_graph};
+use fihris_conformance::rdf::{all_iris_valid, diff, isomorphic, parse_graph};
 use fihris_conformance::{read_shared, shared_dir};
 use fihris_dcat::{DcatReader, DcatWriter, RdfFormat, ReadErrorKind};
 
@@ -274,21 +274,6 @@ fn fast_rdfxml_reading_gives_what_oxrdfxml_gives() {
             .collect::<Result<_, _>>()
             .ok()
     }
-    fn valid_iris(triples: &[oxrdf::Triple]) -> bool {
-        let valid = |iri: &str| oxrdf::NamedNode::new(iri).is_ok();
-        triples.iter().all(|triple| {
-            valid(triple.predicate.as_str())
-                && match &triple.subject {
-                    oxrdf::NamedOrBlankNode::NamedNode(node) => valid(node.as_str()),
-                    oxrdf::NamedOrBlankNode::BlankNode(_) => true,
-                }
-                && match &triple.object {
-                    oxrdf::Term::NamedNode(node) => valid(node.as_str()),
-                    oxrdf::Term::Literal(literal) => valid(literal.datatype().as_str()),
-                    _ => true,
-                }
-        })
-    }
     let mut documents = Vec::new();
     for entry in manifest().iter().filter(|e| e.ok) {
         let bytes =
@@ -320,7 +305,7 @@ fn fast_rdfxml_reading_gives_what_oxrdfxml_gives() {
             );
             continue;
         };
-        if !valid_iris(&strict) {
+        if !all_iris_valid(&strict) {
             continue;
         }
         let fast = reader(RdfFormat::RdfXml).read_slice(&bytes).expect(&name);

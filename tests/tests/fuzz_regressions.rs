@@ -114,9 +114,33 @@ fn rdf_round_trip(target: &str, format: fihris_dcat::RdfFormat) {
     }
 }
 
+/// The `dcat_rdfxml` properties: the round trip above, and reading agrees with oxrdfxml
+/// (lenient, as the reader uses it) when the IRIs are valid (`fihris_fuzz::reads_as_oxrdfxml`).
 #[test]
 fn dcat_rdfxml() {
-    rdf_round_trip("dcat_rdfxml", fihris_dcat::RdfFormat::RdfXml);
+    use fihris_dcat::{DcatReader, RdfFormat, ReadErrorKind};
+
+    rdf_round_trip("dcat_rdfxml", RdfFormat::RdfXml);
+    for (path, bytes) in inputs("dcat_rdfxml") {
+        let name = path.display();
+        let reader = DcatReader::new(RdfFormat::RdfXml).with_max_input_bytes(1 << 20);
+        let strict: Result<Vec<oxrdf::Triple>, _> = oxrdfxml::RdfXmlParser::new()
+            .lenient()
+            .for_slice(&bytes)
+            .collect();
+        match (reader.read_slice(&bytes), strict) {
+            (Ok(read), Ok(triples)) => {
+                if fihris_conformance::rdf::all_iris_valid(&triples) {
+                    assert_eq!(read.catalog, reader.read_triples(triples).catalog, "{name}");
+                }
+            }
+            (Ok(_), Err(error)) => panic!("{name}: read, but oxrdfxml refuses it: {error}"),
+            (Err(error), Ok(_)) => {
+                assert_ne!(error.kind(), ReadErrorKind::Syntax, "{name}: {error}")
+            }
+            (Err(_), Err(_)) => {}
+        }
+    }
 }
 
 /// The `dcat_ntriples` property: the round trip above, and `NTriplesStream` reads the

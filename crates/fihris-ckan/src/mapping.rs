@@ -45,8 +45,8 @@ pub(crate) struct Sink<'w> {
     pub(crate) record: u64,
     /// 1-based position of the package among the readable ones: it names an unnamed
     /// package, so that dropping a broken record on a round trip does not rename it. Read
-    /// it with [`Sink::position`].
-    pub(crate) position: u64,
+    /// only through [`Sink::position`], which notes that it was read.
+    position: u64,
     /// Whether the package's model depends on its position (read on two threads, the
     /// second half of a file does not know its positions until the first is read).
     pub(crate) position_used: bool,

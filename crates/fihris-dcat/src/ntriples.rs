@@ -59,6 +59,12 @@ fn push_blank(out: &mut Vec<u8>, label: &str) {
     out.extend_from_slice(label.as_bytes());
 }
 
+/// Whether UTF-8 `bytes` start with U+FFFE or U+FFFF (EF BF BE, EF BF BF): noncharacters
+/// N-Triples escapes and XML 1.0 forbids.
+pub(crate) fn starts_with_fffe_or_ffff(bytes: &[u8]) -> bool {
+    matches!(bytes, [0xEF, 0xBF, 0xBE | 0xBF, ..])
+}
+
 /// `value` between double quotes, escaped as `oxrdf::print_quoted_str` escapes it: the short
 /// escapes, `\uXXXX` for the other C0 controls, DEL, U+FFFE and U+FFFF.
 fn push_quoted(out: &mut Vec<u8>, value: &str) {
@@ -77,12 +83,7 @@ fn push_quoted(out: &mut Vec<u8>, value: &str) {
             b'"' => Some(b"\\\""),
             b'\\' => Some(b"\\\\"),
             0x00..=0x1F | 0x7F => Some(&[]),
-            // U+FFFE and U+FFFF are EF BF BE and EF BF BF in UTF-8.
-            0xEF if bytes.get(index + 1) == Some(&0xBF)
-                && matches!(bytes.get(index + 2), Some(0xBE | 0xBF)) =>
-            {
-                Some(&[])
-            }
+            0xEF if starts_with_fffe_or_ffff(&bytes[index..]) => Some(&[]),
             _ => None,
         };
         let Some(escape) = escape else {

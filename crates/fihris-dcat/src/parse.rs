@@ -149,8 +149,7 @@ pub(crate) fn parse<'a>(
             store.strings(),
         )
     {
-        check_literals(&triples, options)?;
-        return Ok(relabel(dedup(triples), store));
+        return fast_path_triples(triples, options, store);
     }
     let mut triples = Vec::new();
     let bad_base = |e: oxrdf::IriParseError| {
@@ -172,9 +171,10 @@ pub(crate) fn parse<'a>(
             }
         }
         RdfFormat::RdfXml => {
-            if let Some(triples) = crate::rdfxml_fast::parse_fast(bytes, store.strings()) {
-                check_literals(&triples, options)?;
-                return Ok(relabel(dedup(triples), store));
+            if let Some(triples) =
+                crate::rdfxml_fast::parse_fast(bytes, options.base_iri.as_deref(), store.strings())
+            {
+                return fast_path_triples(triples, options, store);
             }
             // Lenient: real catalogues send `rdf:about` values with spaces (rdflib reads
             // them); such IRIs are percent-encoded below.
@@ -209,9 +209,10 @@ pub(crate) fn parse<'a>(
                 error.set_kind(ReadErrorKind::TooDeep);
                 return Err(error);
             }
-            if let Some(triples) = crate::jsonld_fast::parse_fast(bytes, store.strings()) {
-                check_literals(&triples, options)?;
-                return Ok(relabel(dedup(triples), store));
+            if let Some(triples) =
+                crate::jsonld_fast::parse_fast(bytes, options.base_iri.as_deref(), store.strings())
+            {
+                return fast_path_triples(triples, options, store);
             }
             let mut parser = JsonLdParser::new();
             if let Some(base) = &options.base_iri {
@@ -246,6 +247,31 @@ pub(crate) fn parse<'a>(
     let triples = store.hold(triples);
     check_literals(&triples, options)?;
     Ok(relabel(dedup(triples), store))
+}
+
+/// What follows a fast parser: the literal limit, deduplication, blank node labels.
+fn fast_path_triples<'a>(
+    triples: Vec<TripleRef<'a>>,
+    options: &ParseOptions,
+    store: &'a TripleStore,
+) -> Result<Vec<TripleRef<'a>>, ReadError> {
+    check_literals(&triples, options)?;
+    Ok(relabel(dedup(triples), store))
+}
+
+/// `value` as an IRI if it is valid (so absolute), checked by the quick test first: what the
+/// fast parsers take, leaving relative and invalid IRIs to the strict ones.
+pub(crate) fn valid_iri(value: &str) -> Option<oxrdf::NamedNodeRef<'_>> {
+    if fihris_model::Iri::is_plainly_valid(value) {
+        Some(oxrdf::NamedNodeRef::new_unchecked(value))
+    } else {
+        oxrdf::NamedNodeRef::new(value).ok()
+    }
+}
+
+/// Whether a base IRI, if any, is one the strict parsers take (they report a bad one).
+pub(crate) fn usable_base(base: Option<&str>) -> bool {
+    base.is_none_or(|base| oxrdf::NamedNodeRef::new(base).is_ok())
 }
 
 fn check_literals(triples: &[TripleRef<'_>], options: &ParseOptions) -> Result<(), ReadError> {
@@ -462,6 +488,42 @@ fn blank_labels<'a>(triple: &TripleRef<'a>) -> impl Iterator<Item = &'a str> {
         _ => None,
     };
     subject.into_iter().chain(object)
+}
+
+/// A catalogue with what escaping, language tags, datatypes, blank nodes and unmapped
+/// statements bring, and with C0 controls and U+FFFF (which RDF/XML cannot carry) when
+/// `controls`: what the fast parsers' tests write and read back.
+#[cfg(test)]
+pub(crate) fn awkward_catalog(controls: bool) -> fihris_model::Catalog {
+    let extra = if controls {
+        r" \u0001 \uFFFF back\\slash"
+    } else {
+        ""
+    };
+    let turtle = format!(
+        r#"
+        @prefix dcat: <http://www.w3.org/ns/dcat#> .
+        @prefix dct: <http://purl.org/dc/terms/> .
+        @prefix ex: <https://example.org/ns#> .
+        @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+        <https://data.gov.ma/catalog> a dcat:Catalog ; dct:title "Portail"@fr ;
+            dcat:dataset <https://data.gov.ma/data/fr/dataset/a> .
+        <https://data.gov.ma/data/fr/dataset/a> a dcat:Dataset ;
+            dct:title "Quotes \" ' < > & and\nnew line\ttab é 🙂{extra}"@fr , "مؤشر"@ar ;
+            dct:description "plain" , "" ;
+            dct:issued "2024-01-02"^^xsd:date ;
+            dct:publisher [ a <http://xmlns.com/foaf/0.1/Organization> ; <http://xmlns.com/foaf/0.1/name> "Org" ] ;
+            ex:unmapped "x"^^ex:type , <https://example.org/thing> , [ ex:p "nested" ] ;
+            dcat:distribution <https://data.gov.ma/data/fr/dataset/a/resource/1> .
+        <https://data.gov.ma/data/fr/dataset/a/resource/1> a dcat:Distribution ;
+            dcat:accessURL <https://data.gov.ma/r.csv?a=1&b=2> ;
+            dcat:byteSize "12"^^xsd:nonNegativeInteger .
+        "#
+    );
+    crate::DcatReader::new(RdfFormat::Turtle)
+        .read_slice(turtle.as_bytes())
+        .expect("the test catalogue reads")
+        .catalog
 }
 
 #[cfg(test)]

@@ -298,18 +298,20 @@ pub fn to_vec(catalog: &Catalog, format: RdfFormat) -> Result<Vec<u8>, WriteErro
     writer.finish()
 }
 
-/// Whether `value` holds a character XML 1.0 cannot carry: a C0 control other than tab, LF
-/// and CR, U+FFFE or U+FFFF. Checked on the bytes (every value of every triple goes through
-/// it): U+FFFE and U+FFFF are EF BF BE and EF BF BF in UTF-8, and no other character's
-/// encoding holds a byte below 0x20.
+/// Whether XML 1.0 can carry `c`: not a C0 control other than tab, LF and CR, nor U+FFFE or
+/// U+FFFF.
+pub(crate) fn xml_allows(c: char) -> bool {
+    !((c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}'))
+}
+
+/// Whether `value` holds a character XML 1.0 cannot carry ([`xml_allows`]), checked on the
+/// bytes (every value of every triple goes through it): no other character's encoding holds
+/// a byte below 0x20.
 fn xml_forbidden(value: &str) -> bool {
     let bytes = value.as_bytes();
     bytes.iter().enumerate().any(|(index, &byte)| {
         (byte < b' ' && !matches!(byte, b'\t' | b'\n' | b'\r'))
-            || (byte == 0xEF
-                && bytes
-                    .get(index + 1..index + 3)
-                    .is_some_and(|next| matches!(next, [0xBF, 0xBE | 0xBF])))
+            || (byte == 0xEF && crate::ntriples::starts_with_fffe_or_ffff(&bytes[index..]))
     })
 }
 

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::text::{fold, words};
+use crate::text::{fold, split_words, words};
 use crate::vocabulary::vocabulary_enum;
 
 vocabulary_enum! {
@@ -260,10 +260,7 @@ impl Frequency {
     #[must_use]
     pub fn find_in_french_text(text: &str) -> Option<Self> {
         let folded = fold(text);
-        let words: Vec<&str> = folded
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|word| !word.is_empty())
-            .collect();
+        let words: Vec<&str> = split_words(&folded).collect();
         let by_first_word = terms_by_first_word();
         (0..words.len()).find_map(|start| {
             by_first_word

@@ -55,11 +55,14 @@ pub fn fold(text: &str) -> String {
 /// ```
 #[must_use]
 pub fn words(text: &str) -> Vec<String> {
-    fold(text)
+    split_words(&fold(text)).map(str::to_owned).collect()
+}
+
+/// The words of text already folded (see [`words`]), borrowed.
+pub(crate) fn split_words(folded: &str) -> impl Iterator<Item = &str> {
+    folded
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect()
+        .filter(|word| !word.is_empty())
 }
 
 /// Comparison key: the folded words joined by one space.
