@@ -38,19 +38,20 @@ TIME = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
 
 TURTLE_SERIALIZE_MAX = 20000
 # Parsing runs are short on the fihris side, where one page-faulting burst of the kernel or a
-# busy moment of the machine can double a time: both sides of a parse row are the best of this
-# many runs.
+# busy moment of the machine can double a time: fihris's side of a parse row is the best of
+# PARSE_RUNS runs, rdflib's (20 to 50 s each) of RDFLIB_PARSE_RUNS.
 PARSE_RUNS = 5
 RDFLIB_PARSE_RUNS = 3
 CONVERT_RUNS = 3
 
 FORMATS = [
-    # (label, fihris --to, rdflib format, extension)
-    ("CKAN -> Turtle", "turtle", "turtle", "ttl"),
-    ("CKAN -> N-Triples", "ntriples", "nt", "nt"),
-    ("CKAN -> RDF/XML", "rdfxml", "xml", "rdf"),
-    ("CKAN -> JSON-LD", "jsonld", "json-ld", "jsonld"),
+    # (name, fihris --to, rdflib format, extension)
+    ("Turtle", "turtle", "turtle", "ttl"),
+    ("N-Triples", "ntriples", "nt", "nt"),
+    ("RDF/XML", "rdfxml", "xml", "rdf"),
+    ("JSON-LD", "jsonld", "json-ld", "jsonld"),
 ]
+NAMES_BY_EXTENSION = {ext: name for name, _, _, ext in FORMATS}
 
 
 def run(command, workdir):
@@ -117,9 +118,6 @@ def row(step, n, rdflib, fihris):
     )
 
 
-FORMATS_BY_EXTENSION = {ext: label for label, _, _, ext in FORMATS}
-
-
 def main():
     fihris, generate, read, write, workdir = sys.argv[1:6]
     sizes = [int(n) for n in sys.argv[6:]] or [10000, 100000]
@@ -143,33 +141,33 @@ def main():
         source = os.path.join(workdir, f"ckan-{n}.jsonl")
         run([generate, str(n), source], workdir)
         print(f"# N = {n}: {os.path.getsize(source) / 1e6:.1f} MB of CKAN JSON lines", file=sys.stderr)
-        for label, to, rdflib_format, ext in FORMATS:
+        for name, to, rdflib_format, ext in FORMATS:
+            label = f"CKAN -> {name}"
             r_out = os.path.join(workdir, f"rdflib-{n}.{ext}")
             f_out = os.path.join(workdir, f"fihris-{n}.{ext}")
             f_s, f_mb = best(CONVERT_RUNS, [fihris, "convert", source, "--from", "ckan", "--to", to, "-o", f_out], workdir)
             if ext == "ttl" and n > TURTLE_SERIALIZE_MAX:
                 add(f"| {label} | {num(n)} | not run | {f_s:.2f} | | {num(n / f_s)} | | | {f_mb:.0f} |")
                 continue
-            r_s, r_mb, r_err = run(
+            r_s, r_mb, _ = run(
                 [PYTHON, os.path.join(HERE, "rdflib_dcat3.py"), source, rdflib_format, r_out], workdir
             )
             add(row(label, n, (r_s, r_mb), (f_s, f_mb)),
                 f"- N = {num(n)}, {label}: {checked('check_convert.py', r_out, f_out)}")
         fihris_nt = os.path.join(workdir, f"fihris-{n}.nt")
         add(None, f"- N = {num(n)}: {num(count_triples(fihris_nt))} distinct triples in fihris's N-Triples")
-        for ext, label in FORMATS_BY_EXTENSION.items():
+        for ext, name in NAMES_BY_EXTENSION.items():
             parsed = os.path.join(workdir, f"fihris-{n}.{ext}")
             r_s, r_mb = best(RDFLIB_PARSE_RUNS, [PYTHON, os.path.join(HERE, "rdflib_parse.py"), parsed], workdir)
             f_s, f_mb = best(PARSE_RUNS, [read, parsed], workdir)
             written = os.path.join(workdir, f"fihris-{n}-read-{ext}.nt")
             run([read, parsed, written], workdir)
-            add(row(f"{label.split()[-1]} -> parse", n, (r_s, r_mb), (f_s, f_mb)),
-                f"- N = {num(n)}, {label.split()[-1]} -> parse: {checked('check_parse.py', parsed, written)}")
+            add(row(f"{name} -> parse", n, (r_s, r_mb), (f_s, f_mb)),
+                f"- N = {num(n)}, {name} -> parse: {checked('check_parse.py', parsed, written)}")
         r_times = timings([PYTHON, os.path.join(HERE, "rdflib_serialize.py"), fihris_nt, os.path.join(workdir, f"rdflib-{n}-written")])
         f_times = timings([write, fihris_nt, os.path.join(workdir, f"fihris-{n}-written")])
         for ext, seconds in r_times.items():
-            label = FORMATS_BY_EXTENSION[ext].split()[-1]
-            add(row(f"model -> {label}", n, (seconds, None), (f_times[ext], None)))
+            add(row(f"model -> {NAMES_BY_EXTENSION[ext]}", n, (seconds, None), (f_times[ext], None)))
     print("\n".join(header + rows))
     print()
     print("\n".join(notes))

@@ -6,10 +6,7 @@ rdflib side of the "-> parse" rows.
 
 import sys
 
-from rdflib import Graph
+from check_parse import load
 
-FORMATS = {"ttl": "turtle", "nt": "nt", "rdf": "xml", "jsonld": "json-ld"}
-
-path = sys.argv[1]
-graph = Graph().parse(path, format=FORMATS[path.rsplit(".", 1)[-1]])
+graph = load(sys.argv[1])
 print(len(graph), file=sys.stderr)

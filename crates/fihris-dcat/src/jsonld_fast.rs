@@ -31,10 +31,7 @@ pub(crate) fn parse_fast<'a>(
     base: Option<&str>,
     strings: &'a Herd,
 ) -> Option<Vec<TripleRef<'a>>> {
-    if !crate::parse::usable_base(base) {
-        return None;
-    }
-    let text = std::str::from_utf8(bytes).ok()?;
+    let text = crate::parse::fast_path_text(bytes, base)?;
     let mut reader = Reader {
         text,
         at: 0,

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use oxrdf::vocab::xsd;
+use oxrdf::vocab::{rdf, xsd};
 use oxrdf::{LiteralRef, NamedOrBlankNodeRef, TermRef, TripleRef};
 
 /// Appends `triple` as one N-Triples line.
@@ -41,11 +41,11 @@ pub(crate) fn push_triple(out: &mut Vec<u8>, triple: TripleRef<'_>) {
     out.extend_from_slice(b" .\n");
 }
 
-/// Whether a language-tagged literal also has a base direction (only possible with `rdf-12`).
+/// Whether a language-tagged literal also has a base direction (only possible with `rdf-12`,
+/// whose directional strings have the datatype `rdf:dirLangString`): a comparison of the
+/// datatype, not of the value, as this runs for every tagged literal written.
 fn has_direction(literal: LiteralRef<'_>) -> bool {
-    literal.language().is_some_and(|language| {
-        literal != LiteralRef::new_language_tagged_literal_unchecked(literal.value(), language)
-    })
+    literal.language().is_some() && literal.datatype() != rdf::LANG_STRING
 }
 
 fn push_iri(out: &mut Vec<u8>, iri: &str) {

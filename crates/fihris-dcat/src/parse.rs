@@ -269,9 +269,13 @@ pub(crate) fn valid_iri(value: &str) -> Option<oxrdf::NamedNodeRef<'_>> {
     }
 }
 
-/// Whether a base IRI, if any, is one the strict parsers take (they report a bad one).
-pub(crate) fn usable_base(base: Option<&str>) -> bool {
-    base.is_none_or(|base| oxrdf::NamedNodeRef::new(base).is_ok())
+/// The text a fast parser reads: `None` (the strict parser decides) for bytes that are not
+/// UTF-8, or with a base IRI the strict parsers would refuse (theirs is the error to report).
+pub(crate) fn fast_path_text<'a>(bytes: &'a [u8], base: Option<&str>) -> Option<&'a str> {
+    if base.is_some_and(|base| oxrdf::NamedNodeRef::new(base).is_err()) {
+        return None;
+    }
+    std::str::from_utf8(bytes).ok()
 }
 
 fn check_literals(triples: &[TripleRef<'_>], options: &ParseOptions) -> Result<(), ReadError> {

@@ -27,10 +27,7 @@ pub(crate) fn parse_fast<'a>(
     base: Option<&str>,
     strings: &'a Herd,
 ) -> Option<Vec<TripleRef<'a>>> {
-    if !crate::parse::usable_base(base) {
-        return None;
-    }
-    let text = std::str::from_utf8(bytes).ok()?;
+    let text = crate::parse::fast_path_text(bytes, base)?;
     let mut reader = Reader {
         text,
         at: 0,
@@ -83,14 +80,7 @@ impl<'a> Reader<'a> {
             return None;
         }
         if !root.empty {
-            loop {
-                self.whitespace();
-                if self.rest().starts_with("</") {
-                    self.end_tag(root.name)?;
-                    break;
-                }
-                self.node()?;
-            }
+            self.children(root.name, Self::node)?;
         }
         self.namespaces.truncate(scope);
         self.whitespace();
@@ -131,14 +121,7 @@ impl<'a> Reader<'a> {
             }
         }
         if !tag.empty {
-            loop {
-                self.whitespace();
-                if self.rest().starts_with("</") {
-                    self.end_tag(tag.name)?;
-                    break;
-                }
-                self.property(subject)?;
-            }
+            self.children(tag.name, |reader| reader.property(subject))?;
         }
         self.namespaces.truncate(scope);
         Some(())
@@ -284,6 +267,22 @@ impl<'a> Reader<'a> {
         let iri = absolute_iri(joined)?;
         self.iris.insert((namespace, local), iri);
         Some(iri)
+    }
+
+    /// The child elements of the element `name`, each read by `child`, then its end tag
+    /// (whitespace between them; any other text is left to the parser).
+    fn children(
+        &mut self,
+        name: &str,
+        mut child: impl FnMut(&mut Self) -> Option<()>,
+    ) -> Option<()> {
+        loop {
+            self.whitespace();
+            if self.rest().starts_with("</") {
+                return self.end_tag(name);
+            }
+            child(self)?;
+        }
     }
 
     fn start_tag(&mut self) -> Option<Tag<'a>> {
