@@ -1,3 +1,4 @@
+use std::borrow::Cow;
 use std::io::{BufRead, Read};
 
 use fihris_model::{Catalog, ExtraField, FieldValue, Iri, LanguageTag, NodeId, Text};
@@ -107,46 +108,67 @@ impl CkanReader {
     /// `"success": false` answer, [`CkanErrorKind::Shape`] for other JSON, and
     /// [`CkanErrorKind::Package`] when the input is one package that cannot be read.
     pub fn read_slice(&self, input: &[u8]) -> Result<CkanRead, CkanError> {
-        let text = match decode(input) {
-            Ok(text) => text,
-            // One line of JSON lines that is not UTF-8 is a finding on that line.
-            Err(error) if looks_like_json_lines(&String::from_utf8_lossy(input)) => {
-                let _ = error;
-                return self.read_json_lines_slice(input);
+        match shape(input)? {
+            Shape::JsonLines(lines) => self.read_json_lines_slice(&lines),
+            Shape::Document(value) => self.read_document(value),
+        }
+    }
+
+    /// Reads what [`CkanReader::read_slice`] reads, handing the datasets over one at a time
+    /// instead of gathering them: JSON lines of UTF-8 are read a line at a time as the
+    /// stream is iterated, so memory holds one package whatever the size of the input.
+    /// Other shapes (and UTF-16 input) are read whole first. The datasets, their order
+    /// and the warnings are those of `read_slice`.
+    ///
+    /// ```
+    /// use fihris_ckan::{CkanFormat, CkanReader};
+    /// let input = b"{\"name\": \"ipc\", \"title\": \"IPC\"}\nnot json\n{\"name\": \"pib\", \"title\": \"PIB\"}\n";
+    /// let mut stream = CkanReader::new().stream_slice(input)?;
+    /// assert_eq!(stream.format(), CkanFormat::JsonLines);
+    /// let header = stream.catalog().clone();
+    /// let datasets = stream.by_ref().collect::<Result<Vec<_>, _>>()?;
+    /// assert_eq!((header.datasets.len(), datasets.len()), (0, 2));
+    /// assert_eq!(stream.take_warnings()[0].line(), Some(2));
+    /// # Ok::<(), fihris_ckan::CkanError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`CkanReader::read_slice`], for what makes the whole input unreadable.
+    pub fn stream_slice<'a>(&self, input: &'a [u8]) -> Result<CkanStream<'a>, CkanError> {
+        let (catalog, source) = match shape(input)? {
+            Shape::JsonLines(Cow::Borrowed(lines)) => {
+                let stream = self.json_lines(lines);
+                (self.catalog()?, Source::Lines(stream, input.len()))
             }
-            Err(error) => return Err(error),
+            Shape::JsonLines(Cow::Owned(lines)) => {
+                self.whole(self.read_json_lines_slice(&lines)?, input.len())
+            }
+            Shape::Document(value) => self.whole(self.read_document(value)?, input.len()),
         };
-        let start = skip_whitespace(&text, 0);
-        if start == text.len() {
-            return Err(CkanError::new(CkanErrorKind::Shape, "the input is empty"));
-        }
-        if text.as_bytes()[start] == b'<' {
-            return Err(html_error(&text[start..]));
-        }
-        match parse_value_at(&text, start) {
-            Ok((value, end)) => {
-                let rest = skip_whitespace(&text, end);
-                if rest == text.len() {
-                    return self.read_document(value);
-                }
-                if matches!(value, FieldValue::Object(_)) && text[end..rest].contains('\n') {
-                    return self.read_json_lines_slice(text.as_bytes());
-                }
-                let (line, column) = line_column(&text, rest);
-                Err(CkanError::new(
-                    CkanErrorKind::Syntax,
-                    "trailing characters after the JSON value",
-                )
-                .at(line, column))
-            }
-            Err(problem) => {
-                if looks_like_json_lines(&text) {
-                    return self.read_json_lines_slice(text.as_bytes());
-                }
-                let (line, column) = line_column(&text, problem.offset);
-                Err(CkanError::new(CkanErrorKind::Syntax, problem.message).at(line, column))
-            }
-        }
+        let format = match &source {
+            Source::Lines(..) => CkanFormat::JsonLines,
+            Source::Read { format, .. } => *format,
+        };
+        Ok(CkanStream {
+            catalog,
+            format,
+            source,
+        })
+    }
+
+    /// The header and source of a [`CkanStream`] over what was read whole.
+    fn whole<'a>(&self, mut read: CkanRead, size: usize) -> (Catalog, Source<'a>) {
+        let datasets = std::mem::take(&mut read.catalog.datasets);
+        (
+            read.catalog,
+            Source::Read {
+                datasets: datasets.into_iter(),
+                warnings: read.warnings,
+                format: read.format,
+                size,
+            },
+        )
     }
 
     /// Reads JSON lines of packages as they come (memory holds the model, not the input).
@@ -405,7 +427,7 @@ pub(crate) fn normalise_base(base: &str) -> Result<String, CkanError> {
 }
 
 /// UTF-8 (BOM stripped) or UTF-16 with a BOM, as text.
-fn decode(input: &[u8]) -> Result<std::borrow::Cow<'_, str>, CkanError> {
+fn decode(input: &[u8]) -> Result<Cow<'_, str>, CkanError> {
     let utf16 = |bytes: &[u8], little: bool| -> Result<String, CkanError> {
         if !bytes.len().is_multiple_of(2) {
             return Err(CkanError::new(
@@ -489,6 +511,63 @@ fn api_failure(fields: &[(String, FieldValue)]) -> CkanError {
 /// Whether the text is JSON lines: several lines, the first not a lone `{` or `[` (a
 /// pretty-printed document), and some unindented line other than the first that parses alone
 /// as an object.
+/// How an input is read: as JSON lines (the bytes, decoded when they were UTF-16), or as
+/// one JSON document.
+enum Shape<'a> {
+    JsonLines(Cow<'a, [u8]>),
+    Document(FieldValue),
+}
+
+/// Tells JSON lines from one JSON document.
+fn shape(input: &[u8]) -> Result<Shape<'_>, CkanError> {
+    let text = match decode(input) {
+        Ok(text) => text,
+        // One line of JSON lines that is not UTF-8 is a finding on that line.
+        Err(_) if looks_like_json_lines(&String::from_utf8_lossy(input)) => {
+            return Ok(Shape::JsonLines(Cow::Borrowed(input)));
+        }
+        Err(error) => return Err(error),
+    };
+    let start = skip_whitespace(&text, 0);
+    if start == text.len() {
+        return Err(CkanError::new(CkanErrorKind::Shape, "the input is empty"));
+    }
+    if text.as_bytes()[start] == b'<' {
+        return Err(html_error(&text[start..]));
+    }
+    match parse_value_at(&text, start) {
+        Ok((value, end)) => {
+            let rest = skip_whitespace(&text, end);
+            if rest == text.len() {
+                return Ok(Shape::Document(value));
+            }
+            if matches!(value, FieldValue::Object(_)) && text[end..rest].contains('\n') {
+                return Ok(Shape::JsonLines(bytes_of(text)));
+            }
+            let (line, column) = line_column(&text, rest);
+            Err(CkanError::new(
+                CkanErrorKind::Syntax,
+                "trailing characters after the JSON value",
+            )
+            .at(line, column))
+        }
+        Err(problem) => {
+            if looks_like_json_lines(&text) {
+                return Ok(Shape::JsonLines(bytes_of(text)));
+            }
+            let (line, column) = line_column(&text, problem.offset);
+            Err(CkanError::new(CkanErrorKind::Syntax, problem.message).at(line, column))
+        }
+    }
+}
+
+fn bytes_of(text: Cow<'_, str>) -> Cow<'_, [u8]> {
+    match text {
+        Cow::Borrowed(text) => Cow::Borrowed(text.as_bytes()),
+        Cow::Owned(text) => Cow::Owned(text.into_bytes()),
+    }
+}
+
 fn looks_like_json_lines(text: &str) -> bool {
     let lines: Vec<&str> = text
         .lines()
@@ -526,6 +605,71 @@ pub struct JsonLines<R> {
     at_start: bool,
     /// Whether a package read so far depends on its position (see [`Sink::position`]).
     position_used: bool,
+}
+
+/// Datasets handed over one at a time from an input held in memory (see
+/// [`CkanReader::stream_slice`]), with the catalogue they belong to and the warnings.
+#[derive(Debug)]
+pub struct CkanStream<'a> {
+    catalog: Catalog,
+    format: CkanFormat,
+    source: Source<'a>,
+}
+
+#[derive(Debug)]
+enum Source<'a> {
+    /// JSON lines read as they are asked for, and the size of the input.
+    Lines(JsonLines<&'a [u8]>, usize),
+    /// What was read whole.
+    Read {
+        datasets: std::vec::IntoIter<fihris_model::Dataset>,
+        warnings: Vec<CkanWarning>,
+        format: CkanFormat,
+        size: usize,
+    },
+}
+
+impl CkanStream<'_> {
+    /// The catalogue the datasets belong to, without them: what to write before them.
+    #[must_use]
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// The shape of the input.
+    #[must_use]
+    pub fn format(&self) -> CkanFormat {
+        self.format
+    }
+
+    /// The warnings gathered since the last call, in reading order (all of them at once
+    /// for input read whole).
+    pub fn take_warnings(&mut self) -> Vec<CkanWarning> {
+        match &mut self.source {
+            Source::Lines(lines, _) => lines.take_warnings(),
+            Source::Read { warnings, .. } => std::mem::take(warnings),
+        }
+    }
+
+    /// How many bytes of the input are read so far, for progress.
+    #[must_use]
+    pub fn position(&self) -> usize {
+        match &self.source {
+            Source::Lines(lines, size) => size - lines.reader.len(),
+            Source::Read { size, .. } => *size,
+        }
+    }
+}
+
+impl Iterator for CkanStream<'_> {
+    type Item = Result<fihris_model::Dataset, CkanError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match &mut self.source {
+            Source::Lines(lines, _) => lines.next(),
+            Source::Read { datasets, .. } => datasets.next().map(Ok),
+        }
+    }
 }
 
 /// From how many bytes [`CkanReader::read_slice`] reads JSON lines on two threads.

@@ -1,8 +1,9 @@
 //! `CkanReader::read_slice` reads JSON lines of a megabyte or more on two threads, a half
-//! each: it must give exactly what reading the lines in order gives, warnings included (their
-//! records and lines numbered across the halves).
+//! each, and `CkanReader::stream_slice` hands them over one at a time: both must give exactly
+//! what reading the lines in order gives, warnings included (their records and lines numbered
+//! across the halves).
 
-use fihris_ckan::CkanReader;
+use fihris_ckan::{CkanFormat, CkanRead, CkanReader};
 
 /// The portal's sample catalogue (1.5 MB, 671 packages).
 const SAMPLE_CATALOGUE_JSONL: &str = include_str!("../data/sample-catalogue.jsonl");
@@ -72,6 +73,77 @@ fn assert_same_as_in_order(input: &[u8]) {
     }
     assert_eq!(halves.catalog, in_order.catalog);
     assert_eq!(halves.warnings, in_order.warnings);
+    assert_streams_as_read(&reader, input, &halves);
+}
+
+/// `stream_slice` of `input` gives the catalogue, datasets, warnings and shape of `read`
+/// (what `read_slice` gave), and its position ends at the input's end.
+fn assert_streams_as_read(reader: &CkanReader, input: &[u8], read: &CkanRead) {
+    let mut stream = reader.stream_slice(input).expect("streamed");
+    assert_eq!(stream.format(), read.format);
+    let mut header = stream.catalog().clone();
+    assert!(header.datasets.is_empty());
+    let mut warnings = Vec::new();
+    let mut last_position = 0;
+    while let Some(dataset) = stream.next() {
+        header.datasets.push(dataset.expect("no I/O on a slice"));
+        // Taken as they come, as a long stream is drained.
+        warnings.extend(stream.take_warnings());
+        assert!(stream.position() >= last_position);
+        last_position = stream.position();
+    }
+    warnings.extend(stream.take_warnings());
+    assert_eq!(stream.position(), input.len());
+    assert_eq!(header, read.catalog);
+    assert_eq!(warnings, read.warnings);
+}
+
+#[test]
+fn every_shape_streams_as_it_reads() {
+    let reader = CkanReader::new().with_language("fr").expect("a valid tag");
+    let fixtures = [
+        &include_bytes!("fixtures/package_search.json")[..],
+        include_bytes!("fixtures/package_show.json"),
+        include_bytes!("fixtures/packages.jsonl"),
+    ];
+    let small_lines: Vec<u8> = awkward_lines(true).join(&b"\n"[..]);
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            "{\"name\": \"a\"}\n{\"name\": \"b\"}\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    let list = b"[{\"name\": \"a\"}, 3, {\"name\": \"b\"}]";
+    let bare = b"{\"name\": \"a\", \"title\": \"A\"}";
+    let mut formats = Vec::new();
+    for input in fixtures.into_iter().chain([
+        small_lines.as_slice(),
+        utf16.as_slice(),
+        list.as_slice(),
+        bare.as_slice(),
+    ]) {
+        let read = reader.read_slice(input).expect("readable");
+        assert_streams_as_read(&reader, input, &read);
+        formats.push(read.format);
+    }
+    for format in [
+        CkanFormat::PackageSearch,
+        CkanFormat::PackageShow,
+        CkanFormat::JsonLines,
+        CkanFormat::PackageList,
+        CkanFormat::Package,
+    ] {
+        assert!(formats.contains(&format), "{format:?}");
+    }
+    // What makes the whole input unreadable is the same error.
+    for input in [&b""[..], b"<html>", b"{} {}", b"{\"success\": false}"] {
+        assert_eq!(
+            reader.stream_slice(input).unwrap_err().to_string(),
+            reader.read_slice(input).unwrap_err().to_string()
+        );
+    }
 }
 
 #[test]

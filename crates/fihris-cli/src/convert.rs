@@ -6,13 +6,18 @@ use std::fmt;
 use std::fs::File;
 use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 
 use clap::ValueEnum;
-use fihris_ckan::CkanFormat;
+use fihris_ckan::{CkanFormat, CkanStream, CkanWarning};
 use fihris_dcat::{DcatWriter, RdfFormat};
-use fihris_model::Catalog;
+use fihris_model::{Catalog, Dataset};
 
-use crate::input::{InputFormat, Loaded, ReadOptions, print_findings, read_inputs};
+use crate::input::{
+    InputFormat, LARGE_INPUT, Loaded, ReadOptions, ckan_findings, ckan_stream, print_findings,
+    read_inputs,
+};
+use crate::progress::Progress;
 
 /// Formats `convert` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -98,6 +103,10 @@ impl fmt::Display for ConvertError {
 /// `fihris convert`: reads every input, merges them into one catalogue and writes it.
 /// Reading findings go to `stderr`.
 ///
+/// One CKAN input written as RDF is converted as it is read: the datasets are read on a
+/// second thread and written as they come, so memory holds a few batches of datasets
+/// whatever the size of the catalogue, and the output is the same.
+///
 /// # Errors
 ///
 /// Unreadable input (with file, line and column) or an error writing the output.
@@ -113,32 +122,152 @@ pub fn run(
         repair: options.repair,
         progress: options.output.is_some(),
     };
+    if let Some(format) = options.to.rdf()
+        && let Some(input) = single_ckan_input(options)
+    {
+        let (name, bytes) = read_whole(input, stdin)?;
+        let stream = ckan_stream(&bytes, &name).map_err(|error| ConvertError(error.to_string()))?;
+        let size = bytes.len() as u64;
+        let mut progress =
+            Progress::stderr(&name, size, read_options.progress && size > LARGE_INPUT);
+        let mut warnings = Vec::new();
+        let result = write_output(options, stdout, |out| {
+            write_streamed(
+                stream,
+                format,
+                options.exact,
+                out,
+                &mut progress,
+                &mut warnings,
+            )
+        });
+        progress.finish();
+        print_findings(&ckan_findings(&name, &warnings), stderr);
+        return result;
+    }
     let loaded = read_inputs(&options.files, &read_options, stdin)
         .map_err(|error| ConvertError(error.to_string()))?;
     print_findings(&loaded.findings, stderr);
+    write_output(options, stdout, |out| {
+        write(&loaded, options.to, options.exact, out)
+    })
+}
+
+/// Runs `write` on the output file (created only now, so that unreadable input leaves it
+/// alone) or on `stdout`, buffered.
+fn write_output(
+    options: &ConvertOptions,
+    stdout: &mut dyn Write,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), ConvertError> {
     let result = match &options.output {
         Some(path) => {
             let file = File::create(path)
                 .map_err(|error| ConvertError(format!("{}: {error}", path.display())))?;
-            write(
-                &loaded,
-                options.to,
-                options.exact,
-                &mut BufWriter::new(file),
-            )
+            write(&mut BufWriter::new(file))
         }
-        None => write(
-            &loaded,
-            options.to,
-            options.exact,
-            &mut BufWriter::new(stdout),
-        ),
+        None => write(&mut BufWriter::new(stdout)),
     };
     match result {
         // `fihris convert … | head` is not a failure.
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => other.map_err(|error| ConvertError(error.to_string())),
     }
+}
+
+/// The one input of `options` when it is CKAN JSON (by `--from` or its extension): `None`
+/// inside stands for standard input.
+fn single_ckan_input(options: &ConvertOptions) -> Option<Option<&PathBuf>> {
+    let input = match options.files.as_slice() {
+        [] => None,
+        [path] if path.as_os_str() == "-" => None,
+        [path] => Some(path),
+        _ => return None,
+    };
+    let format = options
+        .from
+        .or_else(|| input.and_then(|path| InputFormat::from_path(path)))?;
+    (format == InputFormat::Ckan).then_some(input)
+}
+
+/// The name and bytes of a file, or of standard input (`None`).
+fn read_whole(
+    input: Option<&PathBuf>,
+    stdin: &mut dyn Read,
+) -> Result<(String, Vec<u8>), ConvertError> {
+    let name = input.map_or_else(|| "<stdin>".to_owned(), |path| path.display().to_string());
+    let read = match input {
+        Some(path) => std::fs::read(path),
+        None => {
+            let mut bytes = Vec::new();
+            stdin.read_to_end(&mut bytes).map(|_| bytes)
+        }
+    };
+    let bytes = read.map_err(|error| ConvertError(format!("{name}: {error}")))?;
+    Ok((name, bytes))
+}
+
+/// Datasets handed from the reading thread to the writing one at a time.
+const BATCH: usize = 64;
+
+/// Batches on their way between the threads: what bounds memory.
+const BATCHES_IN_FLIGHT: usize = 4;
+
+/// Writes the CKAN `stream` in `format`, reading it on a second thread; its warnings are
+/// gathered into `warnings`.
+fn write_streamed(
+    mut stream: CkanStream<'_>,
+    format: RdfFormat,
+    exact: bool,
+    out: &mut dyn Write,
+    progress: &mut Progress<io::Stderr>,
+    warnings: &mut Vec<CkanWarning>,
+) -> io::Result<()> {
+    let mut writer = DcatWriter::new(format, &mut *out).with_implied_triples(!exact);
+    writer
+        .write_header(stream.catalog())
+        .map_err(io::Error::other)?;
+    let mut position = 0;
+    std::thread::scope(|scope| -> io::Result<()> {
+        let (sender, receiver) = mpsc::sync_channel::<(Vec<Dataset>, usize)>(BATCHES_IN_FLIGHT);
+        let reading = scope.spawn(move || {
+            let mut batch = Vec::with_capacity(BATCH);
+            let mut warnings = Vec::new();
+            while let Some(dataset) = stream.next() {
+                // A slice is read without I/O, so no error comes.
+                let Ok(dataset) = dataset else { continue };
+                batch.push(dataset);
+                if batch.len() == BATCH {
+                    warnings.extend(stream.take_warnings());
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                    // The writing side stopped on an error, which it reports.
+                    if sender.send((full, stream.position())).is_err() {
+                        return warnings;
+                    }
+                }
+            }
+            warnings.extend(stream.take_warnings());
+            let _ = sender.send((batch, stream.position()));
+            warnings
+        });
+        let written = receiver.iter().try_for_each(|(batch, read_to)| {
+            for dataset in &batch {
+                writer.write_dataset(dataset)?;
+            }
+            progress.advance((read_to - position) as u64);
+            position = read_to;
+            Ok::<_, fihris_dcat::WriteError>(())
+        });
+        // Stop the reading side before waiting for it, if writing failed.
+        drop(receiver);
+        let read_warnings = reading
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        warnings.extend(read_warnings);
+        written.map_err(io::Error::other)
+    })?;
+    writer.finish().map_err(io::Error::other)?;
+    out.flush()
 }
 
 /// Writes what was read in format `to`, as `fihris convert --to` does; `exact` leaves out

@@ -10,7 +10,7 @@ use std::io::{self, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
-use fihris_ckan::{CkanErrorKind, CkanFormat, CkanReader};
+use fihris_ckan::{CkanError, CkanErrorKind, CkanFormat, CkanReader, CkanStream, CkanWarning};
 use fihris_csv::{CsvErrorKind, InventoryReader};
 use fihris_dcat::{DcatReader, RdfFormat, ReadErrorKind};
 use fihris_model::{Catalog, Finding, FindingPath, PathSegment, Severity};
@@ -221,7 +221,7 @@ fn os_error_in(error: &(dyn std::error::Error + 'static)) -> Option<i32> {
 }
 
 /// Files larger than this show a progress bar.
-const LARGE_INPUT: u64 = 8 << 20;
+pub(crate) const LARGE_INPUT: u64 = 8 << 20;
 
 /// Reads every input (`-` or no file: standard input) into one catalogue.
 ///
@@ -432,32 +432,12 @@ fn read_one(
     }
     match format {
         InputFormat::Ckan => {
-            // The national portal writes its CKAN texts in French (Arabic ones are recognised
-            // by their script): tag them so, as the profile rules expect.
-            let read = CkanReader::new()
-                .with_language("fr")
-                .and_then(|reader| reader.read(input))
-                .map_err(|error| {
-                    let kind = match error.kind() {
-                        CkanErrorKind::Io => InputErrorKind::Io,
-                        CkanErrorKind::ApiFailure | CkanErrorKind::Config => InputErrorKind::Value,
-                        _ => InputErrorKind::Syntax,
-                    };
-                    let mut this = InputError::new(kind, Some(name), error.message());
-                    this.display = format!("{name}: {error}");
-                    this.line = error.line();
-                    this.column = error.column();
-                    this.os_error = os_error_in(&error);
-                    this
-                })?;
-            let findings = read
-                .warnings
-                .iter()
-                .map(|warning| warning.to_finding().within(file_segment.clone()))
-                .collect();
+            let read = ckan_reader()
+                .read(input)
+                .map_err(|error| ckan_error(name, &error))?;
             Ok(Loaded {
                 catalog: read.catalog,
-                findings,
+                findings: ckan_findings(name, &read.warnings),
                 ckan_format: Some(read.format),
             })
         }
@@ -484,6 +464,51 @@ fn read_one(
             })
         }
     }
+}
+
+/// The CKAN reader of every command.
+pub fn ckan_reader() -> CkanReader {
+    // The national portal writes its CKAN texts in French (Arabic ones are recognised by
+    // their script): tag them so, as the profile rules expect.
+    CkanReader::new()
+        .with_language("fr")
+        .unwrap_or_else(|_| unreachable!("`fr` is a language tag"))
+}
+
+/// A CKAN input held in memory, its datasets handed over as they are read (see
+/// [`CkanReader::stream_slice`]); `name` names it in errors.
+///
+/// # Errors
+///
+/// The bytes are not readable at all as CKAN JSON (a syntax error, an HTML page…).
+pub fn ckan_stream<'a>(bytes: &'a [u8], name: &str) -> Result<CkanStream<'a>, InputError> {
+    ckan_reader()
+        .stream_slice(bytes)
+        .map_err(|error| ckan_error(name, &error))
+}
+
+/// The CKAN reader's `warnings` on file `name` as findings.
+#[must_use]
+pub fn ckan_findings(name: &str, warnings: &[CkanWarning]) -> Vec<Finding> {
+    let file_segment = PathSegment::File(name.to_owned().into());
+    warnings
+        .iter()
+        .map(|warning| warning.to_finding().within(file_segment.clone()))
+        .collect()
+}
+
+fn ckan_error(name: &str, error: &CkanError) -> InputError {
+    let kind = match error.kind() {
+        CkanErrorKind::Io => InputErrorKind::Io,
+        CkanErrorKind::ApiFailure | CkanErrorKind::Config => InputErrorKind::Value,
+        _ => InputErrorKind::Syntax,
+    };
+    let mut this = InputError::new(kind, Some(name), error.message());
+    this.display = format!("{name}: {error}");
+    this.line = error.line();
+    this.column = error.column();
+    this.os_error = os_error_in(error);
+    this
 }
 
 fn merge(into: &mut Catalog, other: Catalog) {

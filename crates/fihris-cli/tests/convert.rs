@@ -141,3 +141,122 @@ fn csv_inventory_to_csv_is_byte_exact() {
     assert!(output.status.success(), "{output:?}");
     assert_eq!(output.stdout, std::fs::read(fixture).expect("fixture"));
 }
+
+/// One CKAN input written as RDF is converted as it is read (datasets read on a second thread
+/// and written as they come): the bytes and the findings must be those of reading the whole
+/// catalogue first, in every RDF format, from standard input and from a file.
+#[test]
+fn ckan_converted_as_read_gives_what_reading_first_gives() {
+    use fihris_cli::convert::{self, ConvertOptions, OutputFormat};
+    use fihris_cli::input::{self, InputFormat, ReadOptions};
+
+    // Broken lines and an unnamed package among the sample's 671 packages: findings on
+    // records, and a dataset named by its position.
+    let mut ckan = String::new();
+    for (index, line) in fihris_ckan::SAMPLE_CATALOGUE_JSONL.lines().enumerate() {
+        ckan.push_str(line);
+        ckan.push('\n');
+        if index == 300 {
+            ckan.push_str("not json\n{\"title\": \"Sans nom\"}\n[1]\n");
+        }
+    }
+    let dir = std::env::temp_dir().join(format!("fihris-stream-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temporary directory");
+    let file = dir.join("catalogue.jsonl");
+    std::fs::write(&file, &ckan).expect("written");
+    let options = ReadOptions {
+        from: Some(InputFormat::Ckan),
+        ..ReadOptions::default()
+    };
+    let loaded = input::read_bytes(ckan.as_bytes(), "<stdin>", InputFormat::Ckan, &options)
+        .expect("readable");
+    assert!(loaded.findings.len() >= 2, "{:?}", loaded.findings);
+    assert!(
+        loaded
+            .findings
+            .iter()
+            .all(|finding| finding.to_string().contains("<stdin>"))
+    );
+    for to in [
+        OutputFormat::Turtle,
+        OutputFormat::Ntriples,
+        OutputFormat::Rdfxml,
+        OutputFormat::Jsonld,
+    ] {
+        let mut expected = Vec::new();
+        convert::write(&loaded, to, false, &mut expected).expect("written whole");
+        let mut expected_findings = Vec::new();
+        input::print_findings(&loaded.findings, &mut expected_findings);
+        for files in [vec![], vec![file.clone()]] {
+            let from_stdin = files.is_empty();
+            let options = ConvertOptions {
+                files,
+                from: from_stdin.then_some(InputFormat::Ckan),
+                to,
+                output: None,
+                exact: false,
+                repair: false,
+            };
+            let (mut out, mut err) = (Vec::new(), Vec::new());
+            convert::run(&options, &mut ckan.as_bytes(), &mut out, &mut err).expect("converted");
+            assert!(out == expected, "{to:?}, from stdin: {from_stdin}");
+            let findings = String::from_utf8(err).expect("utf-8");
+            let expected_findings = String::from_utf8(expected_findings.clone()).expect("utf-8");
+            if from_stdin {
+                assert_eq!(findings, expected_findings);
+            } else {
+                assert_eq!(
+                    findings,
+                    expected_findings.replace("<stdin>", &file.display().to_string())
+                );
+            }
+        }
+    }
+    std::fs::remove_dir_all(&dir).expect("removed");
+}
+
+/// Output that fails after `room` bytes, as a full disk does.
+struct FullDisk {
+    room: usize,
+}
+
+impl Write for FullDisk {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if buf.len() > self.room {
+            return Err(std::io::Error::other("no space left on device"));
+        }
+        self.room -= buf.len();
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A write error while the reading thread is still reading ends the conversion with that
+/// error, without waiting for the rest of the input.
+#[test]
+fn ckan_converted_as_read_stops_on_a_write_error() {
+    use fihris_cli::convert::{self, ConvertOptions, OutputFormat};
+    use fihris_cli::input::InputFormat;
+
+    let options = ConvertOptions {
+        files: vec![],
+        from: Some(InputFormat::Ckan),
+        to: OutputFormat::Ntriples,
+        output: None,
+        exact: false,
+        repair: false,
+    };
+    let mut ckan = fihris_ckan::SAMPLE_CATALOGUE_JSONL.as_bytes();
+    let mut err = Vec::new();
+    let error = convert::run(
+        &options,
+        &mut ckan,
+        &mut FullDisk { room: 100_000 },
+        &mut err,
+    )
+    .expect_err("the output is full");
+    assert!(error.to_string().contains("no space left"), "{error}");
+}
