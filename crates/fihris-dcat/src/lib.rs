@@ -8,6 +8,7 @@ mod jsonld;
 mod jsonld_fast;
 mod ntriples;
 mod parse;
+mod rdfxml;
 mod rdfxml_fast;
 mod reader;
 #[cfg(feature = "sophia")]

@@ -44,7 +44,7 @@ pub(crate) fn push_triple(out: &mut Vec<u8>, triple: TripleRef<'_>) {
 /// Whether a language-tagged literal also has a base direction (only possible with `rdf-12`,
 /// whose directional strings have the datatype `rdf:dirLangString`): a comparison of the
 /// datatype, not of the value, as this runs for every tagged literal written.
-fn has_direction(literal: LiteralRef<'_>) -> bool {
+pub(crate) fn has_direction(literal: LiteralRef<'_>) -> bool {
     literal.language().is_some() && literal.datatype() != rdf::LANG_STRING
 }
 

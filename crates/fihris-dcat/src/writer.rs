@@ -1,11 +1,10 @@
 //! The streaming writer: catalogue header, then one dataset at a time, then `finish()`.
 
-use std::io::Write;
+use std::io::{BufWriter, Write};
 
 use fihris_model::{Catalog, CatalogRecord, DataService, Dataset, DatasetSeries, NodeId};
 use fihris_vocab::ns;
 use oxrdf::{Term, Triple};
-use oxrdfxml::{RdfXmlSerializer, WriterRdfXmlSerializer};
 use oxttl::TurtleSerializer;
 use oxttl::turtle::WriterTurtleSerializer;
 
@@ -13,13 +12,19 @@ use crate::emit::{Chunk, Emitter, is_implicit};
 use crate::error::{WriteError, WriteErrorKind};
 use crate::format::RdfFormat;
 use crate::jsonld::JsonLdWriter;
+use crate::rdfxml::{RdfXmlWriter, is_reserved, reserved_predicate_error};
+
+/// How many bytes are gathered before they are written: a write call to a file costs more
+/// than its bytes (on ext4, writing 93 MB of N-Triples a dataset at a time took 0.29 s, a
+/// megabyte at a time 0.20 s).
+const WRITE_SIZE: usize = 1 << 20;
 
 enum Backend<W: Write> {
-    Turtle(WriterTurtleSerializer<W>),
-    /// The output, and the lines of a chunk before they are written in one call.
+    Turtle(WriterTurtleSerializer<BufWriter<W>>),
+    /// The output, and the lines written since the last write call.
     NTriples(W, Vec<u8>),
-    RdfXml(WriterRdfXmlSerializer<W>),
-    JsonLd(JsonLdWriter<W>),
+    RdfXml(RdfXmlWriter<W>),
+    JsonLd(JsonLdWriter<BufWriter<W>>),
 }
 
 /// Writes a catalogue as DCAT-AP 3.0.1, streaming: memory stays flat in the number of
@@ -107,19 +112,13 @@ impl<W: Write> DcatWriter<W> {
                             .with_prefix(*prefix, *namespace)
                             .map_err(|e| WriteError::new(WriteErrorKind::Usage, e.to_string()))?;
                     }
-                    Backend::Turtle(serializer.for_writer(output))
+                    Backend::Turtle(serializer.for_writer(buffered(output)))
                 }
-                RdfFormat::NTriples => Backend::NTriples(output, Vec::new()),
+                RdfFormat::NTriples => Backend::NTriples(output, Vec::with_capacity(WRITE_SIZE)),
                 RdfFormat::RdfXml => {
-                    let mut serializer = RdfXmlSerializer::new();
-                    for (prefix, namespace) in ns::ALL {
-                        serializer = serializer
-                            .with_prefix(*prefix, *namespace)
-                            .map_err(|e| WriteError::new(WriteErrorKind::Usage, e.to_string()))?;
-                    }
-                    Backend::RdfXml(serializer.for_writer(output))
+                    Backend::RdfXml(RdfXmlWriter::new(output, ns::ALL, WRITE_SIZE)?)
                 }
-                RdfFormat::JsonLd => Backend::JsonLd(JsonLdWriter::new(output)?),
+                RdfFormat::JsonLd => Backend::JsonLd(JsonLdWriter::new(buffered(output))?),
             });
         }
         self.backend
@@ -149,15 +148,17 @@ impl<W: Write> DcatWriter<W> {
                 }
             }
             Backend::NTriples(output, lines) => {
-                lines.clear();
                 for triple in triples {
                     crate::ntriples::push_triple(lines, triple.as_ref());
                 }
-                output.write_all(lines)?;
+                if lines.len() >= WRITE_SIZE {
+                    output.write_all(lines)?;
+                    lines.clear();
+                }
             }
-            Backend::RdfXml(serializer) => {
+            Backend::RdfXml(writer) => {
                 for triple in triples {
-                    serializer.serialize_triple(triple)?;
+                    writer.write_triple(triple.as_ref())?;
                 }
             }
             Backend::JsonLd(writer) => writer.write_chunk(triples)?,
@@ -270,12 +271,26 @@ impl<W: Write> DcatWriter<W> {
             }
         };
         Ok(match backend {
-            Backend::Turtle(serializer) => serializer.finish()?,
-            Backend::NTriples(output, _) => output,
-            Backend::RdfXml(serializer) => serializer.finish()?,
-            Backend::JsonLd(writer) => writer.finish()?,
+            Backend::Turtle(serializer) => unbuffered(serializer.finish()?)?,
+            Backend::NTriples(mut output, lines) => {
+                output.write_all(&lines)?;
+                output
+            }
+            Backend::RdfXml(writer) => writer.finish()?,
+            Backend::JsonLd(writer) => unbuffered(writer.finish()?)?,
         })
     }
+}
+
+fn buffered<W: Write>(output: W) -> BufWriter<W> {
+    BufWriter::with_capacity(WRITE_SIZE, output)
+}
+
+/// The output, once what is gathered is written.
+fn unbuffered<W: Write>(output: BufWriter<W>) -> Result<W, WriteError> {
+    output
+        .into_inner()
+        .map_err(|error| WriteError::from(error.into_error()))
 }
 
 /// Writes a whole catalogue into a byte vector.
@@ -309,6 +324,14 @@ pub(crate) fn xml_allows(c: char) -> bool {
 /// a byte below 0x20.
 fn xml_forbidden(value: &str) -> bool {
     let bytes = value.as_bytes();
+    // Most values hold no byte below 0x20 nor U+FFFE's and U+FFFF's first byte: one pass
+    // without a branch (which the compiler vectorises) tells them apart.
+    if !bytes
+        .iter()
+        .fold(false, |found, &byte| found | (byte < b' ') | (byte == 0xEF))
+    {
+        return false;
+    }
     bytes.iter().enumerate().any(|(index, &byte)| {
         (byte < b' ' && !matches!(byte, b'\t' | b'\n' | b'\r'))
             || (byte == 0xEF && crate::ntriples::starts_with_fffe_or_ffff(&bytes[index..]))
@@ -316,6 +339,9 @@ fn xml_forbidden(value: &str) -> bool {
 }
 
 fn check_xml(triple: &Triple) -> Result<(), WriteError> {
+    if is_reserved(triple.predicate.as_str()) {
+        return Err(reserved_predicate_error().into());
+    }
     let subject = match &triple.subject {
         oxrdf::NamedOrBlankNode::NamedNode(node) => node.as_str(),
         oxrdf::NamedOrBlankNode::BlankNode(node) => node.as_str(),
