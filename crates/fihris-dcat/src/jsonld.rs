@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use std::sync::OnceLock;
 
 use fihris_vocab::ns;
-use oxrdf::{NamedOrBlankNode, Term, Triple};
+use oxrdf::{Term, Triple};
 use serde_json::{Map, Value};
 
 /// A term of the embedded context: its name, its IRI, and whether string values are IRIs.
@@ -136,10 +136,6 @@ const TERMS: &[TermDefinition] = terms! {
     "closeMatch" = skos::CLOSE_MATCH, true;
 };
 
-fn term_for(iri: &str) -> Option<&'static TermDefinition> {
-    TERMS.iter().find(|term| term.iri == iri)
-}
-
 /// The term of the context named `name`.
 pub(crate) fn term_by_name(name: &str) -> Option<&'static TermDefinition> {
     static BY_NAME: OnceLock<rustc_hash::FxHashMap<&'static str, &'static TermDefinition>> =
@@ -179,151 +175,385 @@ pub fn jsonld_context() -> String {
     Value::Object(document).to_string()
 }
 
-fn subject_string(subject: &NamedOrBlankNode) -> String {
-    match subject {
-        NamedOrBlankNode::NamedNode(node) => node.as_str().to_owned(),
-        NamedOrBlankNode::BlankNode(node) => format!("_:{}", node.as_str()),
-    }
-}
-
-fn object_value(object: &Term, id_valued: bool) -> Value {
-    let mut map = Map::new();
-    match object {
-        Term::NamedNode(node) => {
-            if id_valued {
-                return Value::String(node.as_str().to_owned());
+/// The term of the context for a predicate IRI (the first of the context's terms for it).
+fn term_for(iri: &str) -> Option<&'static TermDefinition> {
+    static BY_IRI: OnceLock<rustc_hash::FxHashMap<&'static str, &'static TermDefinition>> =
+        OnceLock::new();
+    BY_IRI
+        .get_or_init(|| {
+            let mut by_iri = rustc_hash::FxHashMap::default();
+            for term in TERMS {
+                by_iri.entry(term.iri).or_insert(term);
             }
-            map.insert("@id".to_owned(), Value::String(node.as_str().to_owned()));
-        }
-        Term::BlankNode(node) => {
-            let label = format!("_:{}", node.as_str());
-            if id_valued {
-                return Value::String(label);
-            }
-            map.insert("@id".to_owned(), Value::String(label));
-        }
-        Term::Literal(literal) => {
-            if let Some(language) = literal.language() {
-                map.insert(
-                    "@value".to_owned(),
-                    Value::String(literal.value().to_owned()),
-                );
-                map.insert("@language".to_owned(), Value::String(language.to_owned()));
-            } else if literal.datatype() == oxrdf::vocab::xsd::STRING {
-                if !id_valued {
-                    return Value::String(literal.value().to_owned());
-                }
-                map.insert(
-                    "@value".to_owned(),
-                    Value::String(literal.value().to_owned()),
-                );
-            } else {
-                map.insert(
-                    "@value".to_owned(),
-                    Value::String(literal.value().to_owned()),
-                );
-                let datatype = literal.datatype().as_str();
-                map.insert("@type".to_owned(), Value::String(datatype.to_owned()));
-            }
-        }
-    }
-    Value::Object(map)
-}
-
-fn type_name(iri: &str) -> String {
-    TERMS
-        .iter()
-        .find(|term| {
-            term.iri == iri && !term.id_valued && term.name.starts_with(char::is_uppercase)
+            by_iri
         })
-        .map_or_else(|| iri.to_owned(), |term| term.name.to_owned())
+        .get(iri)
+        .copied()
 }
 
-/// A node object whose keys keep their order (`@id`, `@type`, then properties in order of
-/// first appearance), so that a reader sees the triples in the order they were written.
-pub(crate) type NodeObject = Vec<(String, Value)>;
-
-/// Groups the triples of one chunk by subject (first appearance order) into node objects.
-pub(crate) fn node_objects(triples: &[Triple]) -> Vec<NodeObject> {
-    let mut subjects: Vec<(&NamedOrBlankNode, Vec<&Triple>)> = Vec::new();
-    for triple in triples {
-        match subjects
-            .iter_mut()
-            .find(|(subject, _)| *subject == &triple.subject)
-        {
-            Some((_, list)) => list.push(triple),
-            None => subjects.push((&triple.subject, vec![triple])),
-        }
-    }
-    subjects
-        .into_iter()
-        .map(|(subject, triples)| {
-            let mut node: NodeObject =
-                vec![("@id".to_owned(), Value::String(subject_string(subject)))];
-            let mut types = Vec::new();
-            let mut properties: Vec<(String, Vec<Value>)> = Vec::new();
-            for triple in triples {
-                let predicate = triple.predicate.as_str();
-                if predicate == ns::rdf::TYPE
-                    && let Term::NamedNode(class) = &triple.object
-                {
-                    types.push(Value::String(type_name(class.as_str())));
-                    continue;
-                }
-                let definition = term_for(predicate);
-                let key =
-                    definition.map_or_else(|| predicate.to_owned(), |term| term.name.to_owned());
-                let value = object_value(&triple.object, definition.is_some_and(|t| t.id_valued));
-                match properties.iter_mut().find(|(known, _)| *known == key) {
-                    Some((_, values)) => values.push(value),
-                    None => properties.push((key, vec![value])),
+/// The name of a class in `@type`: its term in the context, else its IRI.
+fn type_name(iri: &str) -> &str {
+    static BY_IRI: OnceLock<rustc_hash::FxHashMap<&'static str, &'static str>> = OnceLock::new();
+    BY_IRI
+        .get_or_init(|| {
+            let mut by_iri = rustc_hash::FxHashMap::default();
+            for term in TERMS {
+                if !term.id_valued && term.name.starts_with(char::is_uppercase) {
+                    by_iri.entry(term.iri).or_insert(term.name);
                 }
             }
-            if !types.is_empty() {
-                node.push(("@type".to_owned(), Value::Array(types)));
-            }
-            for (key, values) in properties {
-                node.push((key, Value::Array(values)));
-            }
-            node
+            by_iri
         })
-        .collect()
+        .get(iri)
+        .copied()
+        .unwrap_or(iri)
 }
 
-/// Streams `{"@context": …, "@graph": [node, …]}`.
+/// Streams `{"@context": …, "@graph": [node, …]}`: the triples of each chunk grouped by
+/// subject (in order of first appearance) into node objects whose keys keep their order
+/// (`@id`, `@type`, then properties in order of first appearance), so that a reader sees the
+/// triples in the order they were written. The bytes are what serde_json writes for those
+/// values, written without building them.
 pub(crate) struct JsonLdWriter<W: Write> {
     inner: W,
+    buffer: Vec<u8>,
     first: bool,
+    write_size: usize,
 }
 
 impl<W: Write> JsonLdWriter<W> {
-    pub(crate) fn new(mut inner: W) -> io::Result<Self> {
-        inner.write_all(b"{\n\"@context\": ")?;
-        serde_json::to_writer_pretty(&mut inner, context_value())?;
-        inner.write_all(b",\n\"@graph\": [")?;
-        Ok(Self { inner, first: true })
+    pub(crate) fn new(inner: W, write_size: usize) -> io::Result<Self> {
+        let mut buffer = Vec::with_capacity(write_size);
+        buffer.extend_from_slice(b"{\n\"@context\": ");
+        serde_json::to_writer_pretty(&mut buffer, context_value())?;
+        buffer.extend_from_slice(b",\n\"@graph\": [");
+        Ok(Self {
+            inner,
+            buffer,
+            first: true,
+            write_size,
+        })
     }
 
     pub(crate) fn write_chunk(&mut self, triples: &[Triple]) -> io::Result<()> {
-        for node in node_objects(triples) {
-            self.inner
-                .write_all(if self.first { b"\n" } else { b",\n" })?;
-            self.first = false;
-            self.inner.write_all(b"  {")?;
-            for (index, (key, value)) in node.iter().enumerate() {
-                self.inner
-                    .write_all(if index == 0 { b"\n    " } else { b",\n    " })?;
-                serde_json::to_writer(&mut self.inner, key)?;
-                self.inner.write_all(b": ")?;
-                serde_json::to_writer(&mut self.inner, value)?;
-            }
-            self.inner.write_all(b"\n  }")?;
+        let by_subject = in_order_of_first(triples, |triple| &triple.subject);
+        for node in by_subject.chunk_by(|a, b| a.subject == b.subject) {
+            self.node(node);
+        }
+        if self.buffer.len() >= self.write_size {
+            self.inner.write_all(&self.buffer)?;
+            self.buffer.clear();
         }
         Ok(())
     }
 
+    /// One node object: the triples of one subject.
+    fn node(&mut self, triples: &[&Triple]) {
+        let out = &mut self.buffer;
+        out.extend_from_slice(if self.first { b"\n" } else { b",\n" });
+        self.first = false;
+        out.extend_from_slice(b"  {\n    \"@id\": ");
+        push_node_string(out, triples[0].subject.as_ref().into());
+        let (types, properties): (Vec<&Triple>, Vec<&Triple>) =
+            triples.iter().partition(|triple| {
+                triple.predicate.as_str() == ns::rdf::TYPE
+                    && matches!(triple.object, Term::NamedNode(_))
+            });
+        if !types.is_empty() {
+            out.extend_from_slice(b",\n    \"@type\": [");
+            for (index, triple) in types.iter().enumerate() {
+                if index > 0 {
+                    out.push(b',');
+                }
+                if let Term::NamedNode(class) = &triple.object {
+                    push_string(out, type_name(class.as_str()));
+                }
+            }
+            out.push(b']');
+        }
+        let by_predicate = in_order_of_first(&properties, |triple| triple.predicate.as_str());
+        for values in by_predicate.chunk_by(|a, b| a.predicate == b.predicate) {
+            let predicate = values[0].predicate.as_str();
+            let definition = term_for(predicate);
+            let id_valued = definition.is_some_and(|term| term.id_valued);
+            out.extend_from_slice(b",\n    ");
+            push_string(out, definition.map_or(predicate, |term| term.name));
+            out.extend_from_slice(b": [");
+            for (index, value) in values.iter().enumerate() {
+                if index > 0 {
+                    out.push(b',');
+                }
+                push_object(out, &value.object, id_valued);
+            }
+            out.push(b']');
+        }
+        out.extend_from_slice(b"\n  }");
+    }
+
     pub(crate) fn finish(mut self) -> io::Result<W> {
-        self.inner.write_all(b"\n]\n}\n")?;
+        self.buffer.extend_from_slice(b"\n]\n}\n");
+        self.inner.write_all(&self.buffer)?;
         Ok(self.inner)
+    }
+}
+
+/// `items` grouped by `key`, the groups in order of their first item, each in the items'
+/// order (a stable sort on the rank of the key's first appearance).
+fn in_order_of_first<'a, T, K: std::hash::Hash + Eq + ?Sized>(
+    items: impl IntoIterator<Item = &'a T>,
+    key: impl Fn(&'a T) -> &'a K,
+) -> Vec<&'a T>
+where
+    T: 'a,
+    K: 'a,
+{
+    let mut ranks: rustc_hash::FxHashMap<&K, usize> = rustc_hash::FxHashMap::default();
+    let mut ranked: Vec<(usize, &T)> = items
+        .into_iter()
+        .map(|item| {
+            let next = ranks.len();
+            (*ranks.entry(key(item)).or_insert(next), item)
+        })
+        .collect();
+    ranked.sort_by_key(|(rank, _)| *rank);
+    ranked.into_iter().map(|(_, item)| item).collect()
+}
+
+/// A JSON string, escaped as serde_json escapes it.
+fn push_string(out: &mut Vec<u8>, value: &str) {
+    // Writing into a vector cannot fail.
+    let _ = serde_json::to_writer(out, value);
+}
+
+/// A node as a string: its IRI, or `_:` and its label.
+fn push_node_string(out: &mut Vec<u8>, node: oxrdf::TermRef<'_>) {
+    match node {
+        oxrdf::TermRef::BlankNode(node) => push_string(out, &format!("_:{}", node.as_str())),
+        oxrdf::TermRef::NamedNode(node) => push_string(out, node.as_str()),
+        _ => {}
+    }
+}
+
+/// The value of an object in compact JSON: a string where the term's values are IRIs (or
+/// plain strings otherwise), else an object with `@id`, or `@value` with its `@language` or
+/// `@type` (keys in serde_json's sorted order).
+fn push_object(out: &mut Vec<u8>, object: &Term, id_valued: bool) {
+    match object {
+        Term::NamedNode(_) | Term::BlankNode(_) => {
+            if !id_valued {
+                out.extend_from_slice(b"{\"@id\":");
+            }
+            push_node_string(out, object.as_ref());
+            if !id_valued {
+                out.push(b'}');
+            }
+        }
+        Term::Literal(literal) => {
+            if let Some(language) = literal.language() {
+                out.extend_from_slice(b"{\"@language\":");
+                push_string(out, language);
+                out.extend_from_slice(b",\"@value\":");
+            } else if literal.datatype() == oxrdf::vocab::xsd::STRING {
+                if !id_valued {
+                    push_string(out, literal.value());
+                    return;
+                }
+                out.extend_from_slice(b"{\"@value\":");
+            } else {
+                out.extend_from_slice(b"{\"@type\":");
+                push_string(out, literal.datatype().as_str());
+                out.extend_from_slice(b",\"@value\":");
+            }
+            push_string(out, literal.value());
+            out.push(b'}');
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxrdf::{BlankNode, Literal, NamedNode, NamedOrBlankNode};
+    use serde_json::{Map, Value};
+
+    /// The node objects built as serde_json values and written by serde_json: what the
+    /// writer's bytes must be.
+    fn serde_json_bytes(chunks: &[Vec<Triple>]) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(b"{\n\"@context\": ");
+        serde_json::to_writer_pretty(&mut out, context_value()).unwrap();
+        out.extend_from_slice(b",\n\"@graph\": [");
+        let mut first = true;
+        for triples in chunks {
+            let mut subjects: Vec<(&NamedOrBlankNode, Vec<&Triple>)> = Vec::new();
+            for triple in triples {
+                match subjects.iter_mut().find(|(s, _)| *s == &triple.subject) {
+                    Some((_, list)) => list.push(triple),
+                    None => subjects.push((&triple.subject, vec![triple])),
+                }
+            }
+            for (subject, triples) in subjects {
+                let string = |node: &Term| match node {
+                    Term::NamedNode(node) => node.as_str().to_owned(),
+                    Term::BlankNode(node) => format!("_:{}", node.as_str()),
+                    Term::Literal(_) => unreachable!(),
+                };
+                let mut node = vec![(
+                    "@id".to_owned(),
+                    Value::String(string(&subject.clone().into())),
+                )];
+                let mut types = Vec::new();
+                let mut properties: Vec<(String, Vec<Value>)> = Vec::new();
+                for triple in triples {
+                    let predicate = triple.predicate.as_str();
+                    if predicate == ns::rdf::TYPE
+                        && let Term::NamedNode(class) = &triple.object
+                    {
+                        types.push(Value::String(type_name(class.as_str()).to_owned()));
+                        continue;
+                    }
+                    let definition = TERMS.iter().find(|term| term.iri == predicate);
+                    let id_valued = definition.is_some_and(|t| t.id_valued);
+                    let key = definition.map_or(predicate, |term| term.name).to_owned();
+                    let mut map = Map::new();
+                    let value = match &triple.object {
+                        node @ (Term::NamedNode(_) | Term::BlankNode(_)) if id_valued => {
+                            Value::String(string(node))
+                        }
+                        node @ (Term::NamedNode(_) | Term::BlankNode(_)) => {
+                            map.insert("@id".into(), Value::String(string(node)));
+                            Value::Object(map)
+                        }
+                        Term::Literal(literal) => {
+                            map.insert("@value".into(), Value::String(literal.value().into()));
+                            if let Some(language) = literal.language() {
+                                map.insert("@language".into(), Value::String(language.into()));
+                            } else if literal.datatype() != oxrdf::vocab::xsd::STRING {
+                                let datatype = literal.datatype().as_str();
+                                map.insert("@type".into(), Value::String(datatype.into()));
+                            } else if !id_valued {
+                                map.clear();
+                            }
+                            if map.is_empty() {
+                                Value::String(literal.value().into())
+                            } else {
+                                Value::Object(map)
+                            }
+                        }
+                    };
+                    match properties.iter_mut().find(|(known, _)| *known == key) {
+                        Some((_, values)) => values.push(value),
+                        None => properties.push((key, vec![value])),
+                    }
+                }
+                if !types.is_empty() {
+                    node.push(("@type".to_owned(), Value::Array(types)));
+                }
+                for (key, values) in properties {
+                    node.push((key, Value::Array(values)));
+                }
+                out.extend_from_slice(if first { b"\n" } else { b",\n" });
+                first = false;
+                out.extend_from_slice(b"  {");
+                for (index, (key, value)) in node.iter().enumerate() {
+                    out.extend_from_slice(if index == 0 { b"\n    " } else { b",\n    " });
+                    serde_json::to_writer(&mut out, key).unwrap();
+                    out.extend_from_slice(b": ");
+                    serde_json::to_writer(&mut out, value).unwrap();
+                }
+                out.extend_from_slice(b"\n  }");
+            }
+        }
+        out.extend_from_slice(b"\n]\n}\n");
+        out
+    }
+
+    fn written(chunks: &[Vec<Triple>]) -> Vec<u8> {
+        // A small write size, so that the buffer is written several times.
+        let mut writer = JsonLdWriter::new(Vec::new(), 64).unwrap();
+        for chunk in chunks {
+            writer.write_chunk(chunk).unwrap();
+        }
+        writer.finish().unwrap()
+    }
+
+    #[test]
+    fn same_bytes_as_serde_json_values() {
+        let iri = |value: &str| NamedNode::new(value).unwrap();
+        let dataset = iri("https://data.gov.ma/data/fr/dataset/a");
+        let blank = BlankNode::new("b0").unwrap();
+        let unknown = iri("https://example.org/ns#p");
+        let theme = iri(dcat::THEME);
+        let title = iri(dct::TITLE);
+        let mut triples = vec![
+            Triple::new(
+                dataset.clone(),
+                title.clone(),
+                Literal::from("a \"quoted\" \\ title"),
+            ),
+            Triple::new(dataset.clone(), iri(ns::rdf::TYPE), iri(dcat::DATASET)),
+            Triple::new(blank.clone(), unknown.clone(), dataset.clone()),
+            // Interleaved predicates and subjects, types in and out of the context, a type
+            // that is a literal or a blank node (a property then).
+            Triple::new(
+                dataset.clone(),
+                theme.clone(),
+                iri("https://example.org/theme"),
+            ),
+            Triple::new(
+                dataset.clone(),
+                title.clone(),
+                Literal::new_language_tagged_literal_unchecked("t", "fr"),
+            ),
+            Triple::new(
+                dataset.clone(),
+                iri(ns::rdf::TYPE),
+                iri("https://example.org/Class"),
+            ),
+            Triple::new(blank.clone(), iri(ns::rdf::TYPE), Literal::from("x")),
+            Triple::new(blank.clone(), iri(ns::rdf::TYPE), blank.clone()),
+            Triple::new(dataset.clone(), theme.clone(), blank.clone()),
+            Triple::new(
+                dataset.clone(),
+                theme.clone(),
+                Literal::from("a string where IRIs go"),
+            ),
+            Triple::new(
+                dataset.clone(),
+                theme.clone(),
+                Literal::new_language_tagged_literal_unchecked("x", "ar"),
+            ),
+            Triple::new(dataset.clone(), unknown.clone(), blank.clone()),
+            Triple::new(
+                dataset.clone(),
+                unknown.clone(),
+                Literal::new_typed_literal("1", iri("http://www.w3.org/2001/XMLSchema#integer")),
+            ),
+        ];
+        for code in (0u32..0x80).chain([0x2028, 0xFFFD, 0xFFFF, 0x1_0000]) {
+            let c = char::from_u32(code).unwrap();
+            triples.push(Triple::new(
+                blank.clone(),
+                title.clone(),
+                Literal::from(format!("a{c}b")),
+            ));
+        }
+        let catalog = crate::parse::awkward_catalog(true);
+        let ntriples = crate::to_vec(&catalog, crate::RdfFormat::NTriples).unwrap();
+        let catalogue: Vec<Triple> = oxttl::NTriplesParser::new()
+            .for_slice(&ntriples)
+            .collect::<Result<_, _>>()
+            .unwrap();
+        for chunks in [
+            vec![triples.clone()],
+            vec![triples[..5].to_vec(), vec![], triples[5..].to_vec()],
+            vec![catalogue],
+            vec![],
+        ] {
+            assert_eq!(
+                String::from_utf8(written(&chunks)).unwrap(),
+                String::from_utf8(serde_json_bytes(&chunks)).unwrap()
+            );
+        }
     }
 }

@@ -24,7 +24,7 @@ enum Backend<W: Write> {
     /// The output, and the lines written since the last write call.
     NTriples(W, Vec<u8>),
     RdfXml(RdfXmlWriter<W>),
-    JsonLd(JsonLdWriter<BufWriter<W>>),
+    JsonLd(JsonLdWriter<W>),
 }
 
 /// Writes a catalogue as DCAT-AP 3.0.1, streaming: memory stays flat in the number of
@@ -118,7 +118,7 @@ impl<W: Write> DcatWriter<W> {
                 RdfFormat::RdfXml => {
                     Backend::RdfXml(RdfXmlWriter::new(output, ns::ALL, WRITE_SIZE)?)
                 }
-                RdfFormat::JsonLd => Backend::JsonLd(JsonLdWriter::new(buffered(output))?),
+                RdfFormat::JsonLd => Backend::JsonLd(JsonLdWriter::new(output, WRITE_SIZE)?),
             });
         }
         self.backend
@@ -277,7 +277,7 @@ impl<W: Write> DcatWriter<W> {
                 output
             }
             Backend::RdfXml(writer) => writer.finish()?,
-            Backend::JsonLd(writer) => unbuffered(writer.finish()?)?,
+            Backend::JsonLd(writer) => writer.finish()?,
         })
     }
 }
