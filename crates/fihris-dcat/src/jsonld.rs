@@ -299,14 +299,10 @@ impl<W: Write> JsonLdWriter<W> {
 
 /// `items` grouped by `key`, the groups in order of their first item, each in the items'
 /// order (a stable sort on the rank of the key's first appearance).
-fn in_order_of_first<'a, T, K: std::hash::Hash + Eq + ?Sized>(
+fn in_order_of_first<'a, T: 'a, K: std::hash::Hash + Eq + ?Sized + 'a>(
     items: impl IntoIterator<Item = &'a T>,
     key: impl Fn(&'a T) -> &'a K,
-) -> Vec<&'a T>
-where
-    T: 'a,
-    K: 'a,
-{
+) -> Vec<&'a T> {
     let mut ranks: rustc_hash::FxHashMap<&K, usize> = rustc_hash::FxHashMap::default();
     let mut ranked: Vec<(usize, &T)> = items
         .into_iter()
