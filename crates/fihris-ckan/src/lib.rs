@@ -10,7 +10,7 @@ mod sample;
 mod write;
 
 pub use error::{CkanError, CkanErrorKind, CkanWarning, CkanWarningKind};
-pub use read::{CkanFormat, CkanRead, CkanReader, CkanStream, JsonLines};
+pub use read::{CkanFormat, CkanRead, CkanReader, CkanStream, JsonLines, Rewound};
 #[cfg(feature = "sample")]
 pub use sample::{SAMPLE_CATALOGUE_JSONL, sample_catalogue};
 pub use write::{CkanWriter, write_catalog};

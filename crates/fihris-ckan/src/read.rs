@@ -135,40 +135,118 @@ impl CkanReader {
     /// # Errors
     ///
     /// As [`CkanReader::read_slice`], for what makes the whole input unreadable.
-    pub fn stream_slice<'a>(&self, input: &'a [u8]) -> Result<CkanStream<'a>, CkanError> {
-        let (catalog, source) = match shape(input)? {
-            Shape::JsonLines(Cow::Borrowed(lines)) => {
-                let stream = self.json_lines(lines);
-                (self.catalog()?, Source::Lines(stream, input.len()))
-            }
+    pub fn stream_slice<'a>(&self, input: &'a [u8]) -> Result<CkanStream<&'a [u8]>, CkanError> {
+        match shape(input)? {
+            // The lines from the start: `JsonLines` skips a byte order mark itself.
+            Shape::JsonLines(Cow::Borrowed(_)) => self.stream_lines(input),
             Shape::JsonLines(Cow::Owned(lines)) => {
-                self.whole(self.read_json_lines_slice(&lines)?, input.len())
+                self.stream_whole(self.read_json_lines_slice(&lines)?, input.len())
             }
-            Shape::Document(value) => self.whole(self.read_document(value)?, input.len()),
-        };
-        let format = match &source {
-            Source::Lines(..) => CkanFormat::JsonLines,
-            Source::Read { format, .. } => *format,
-        };
+            Shape::Document(value) => self.stream_whole(self.read_document(value)?, input.len()),
+        }
+    }
+
+    /// Reads what [`CkanReader::read`] reads, handing the datasets over as
+    /// [`CkanReader::stream_slice`] does, without holding the input: JSON lines whose first two
+    /// packages are lines of UTF-8 are read a line at a time from `reader`. Anything else is
+    /// read whole first, as `read` reads it.
+    ///
+    /// ```
+    /// use fihris_ckan::{CkanFormat, CkanReader};
+    /// let input = b"{\"name\": \"ipc\", \"title\": \"IPC\"}\n{\"name\": \"pib\", \"title\": \"PIB\"}\n";
+    /// let mut stream = CkanReader::new().stream_reader(&input[..])?;
+    /// assert_eq!(stream.format(), CkanFormat::JsonLines);
+    /// assert_eq!(stream.by_ref().count(), 2);
+    /// assert_eq!(stream.position(), input.len() as u64);
+    /// # Ok::<(), fihris_ckan::CkanError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`CkanReader::read`], for what makes the whole input unreadable.
+    pub fn stream_reader<R: BufRead>(
+        &self,
+        mut reader: R,
+    ) -> Result<CkanStream<Rewound<R>>, CkanError> {
+        // The first two lines that are not blank, and what precedes them.
+        let mut start = Vec::new();
+        let mut first: Option<(FieldValue, std::ops::Range<usize>)> = None;
+        let mut packages = 0;
+        let mut at_end = false;
+        while packages < 2 {
+            let line_start = start.len();
+            if reader
+                .read_until(b'\n', &mut start)
+                .map_err(CkanError::io)?
+                == 0
+            {
+                at_end = true;
+                break;
+            }
+            let mut line = &start[line_start..];
+            if line_start == 0 {
+                line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
+            }
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            // What `read_slice` would also take for JSON lines (see `shape`): a package
+            // object alone on its line, then one at the start of a line.
+            let package = std::str::from_utf8(line)
+                .ok()
+                .filter(|line| packages == 0 || !line.starts_with(char::is_whitespace))
+                .and_then(|line| match parse_document(line) {
+                    Ok(value @ FieldValue::Object(_)) => Some(value),
+                    _ => None,
+                });
+            let Some(package) = package else { break };
+            if packages == 0 {
+                first = Some((package, line_start..start.len()));
+            }
+            packages += 1;
+        }
+        if packages == 2 {
+            return self.stream_lines(std::io::Cursor::new(start).chain(reader));
+        }
+        reader.read_to_end(&mut start).map_err(CkanError::io)?;
+        // One object and JSON whitespace: the document `read_slice` would read, already
+        // parsed (a CKAN API answer is one line).
+        if let (true, Some((value, line))) = (at_end, first) {
+            let json_whitespace = |bytes: &[u8]| {
+                bytes
+                    .iter()
+                    .all(|byte| matches!(byte, b' ' | b'\t' | b'\n' | b'\r'))
+            };
+            let before = &start[..line.start];
+            let before = before.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(before);
+            if json_whitespace(before) && json_whitespace(&start[line.end..]) {
+                return self.stream_whole(self.read_document(value)?, start.len());
+            }
+        }
+        self.stream_whole(self.read_slice(&start)?, start.len())
+    }
+
+    /// A stream of JSON lines read from `reader` as they are asked for.
+    fn stream_lines<R: BufRead>(&self, reader: R) -> Result<CkanStream<R>, CkanError> {
         Ok(CkanStream {
-            catalog,
-            format,
-            source,
+            catalog: self.catalog()?,
+            format: CkanFormat::JsonLines,
+            source: Source::Lines(self.json_lines(reader)),
         })
     }
 
-    /// The header and source of a [`CkanStream`] over what was read whole.
-    fn whole<'a>(&self, mut read: CkanRead, size: usize) -> (Catalog, Source<'a>) {
+    /// A stream of what was read whole from `size` bytes.
+    fn stream_whole<R>(&self, mut read: CkanRead, size: usize) -> Result<CkanStream<R>, CkanError> {
         let datasets = std::mem::take(&mut read.catalog.datasets);
-        (
-            read.catalog,
-            Source::Read {
+        Ok(CkanStream {
+            catalog: read.catalog,
+            format: read.format,
+            source: Source::Read {
                 datasets: datasets.into_iter(),
                 warnings: read.warnings,
-                format: read.format,
-                size,
+                size: size as u64,
             },
-        )
+        })
     }
 
     /// Reads JSON lines of packages as they come (memory holds the model, not the input).
@@ -271,6 +349,7 @@ impl CkanReader {
             done: false,
             at_start: true,
             position_used: false,
+            bytes_read: 0,
         }
     }
 
@@ -605,31 +684,36 @@ pub struct JsonLines<R> {
     at_start: bool,
     /// Whether a package read so far depends on its position (see [`Sink::position`]).
     position_used: bool,
+    /// Bytes read so far.
+    bytes_read: u64,
 }
 
-/// Datasets handed over one at a time from an input held in memory (see
-/// [`CkanReader::stream_slice`]), with the catalogue they belong to and the warnings.
+/// A reader whose first lines [`CkanReader::stream_reader`] read to tell its shape, with
+/// those lines put back in front.
+pub type Rewound<R> = std::io::Chain<std::io::Cursor<Vec<u8>>, R>;
+
+/// Datasets handed over one at a time (see [`CkanReader::stream_slice`] and
+/// [`CkanReader::stream_reader`]), with the catalogue they belong to and the warnings.
 #[derive(Debug)]
-pub struct CkanStream<'a> {
+pub struct CkanStream<R> {
     catalog: Catalog,
     format: CkanFormat,
-    source: Source<'a>,
+    source: Source<R>,
 }
 
 #[derive(Debug)]
-enum Source<'a> {
-    /// JSON lines read as they are asked for, and the size of the input.
-    Lines(JsonLines<&'a [u8]>, usize),
-    /// What was read whole.
+enum Source<R> {
+    /// JSON lines read as they are asked for.
+    Lines(JsonLines<R>),
+    /// What was read whole, and the size of the input.
     Read {
         datasets: std::vec::IntoIter<fihris_model::Dataset>,
         warnings: Vec<CkanWarning>,
-        format: CkanFormat,
-        size: usize,
+        size: u64,
     },
 }
 
-impl CkanStream<'_> {
+impl<R> CkanStream<R> {
     /// The catalogue the datasets belong to, without them: what to write before them.
     #[must_use]
     pub fn catalog(&self) -> &Catalog {
@@ -646,27 +730,27 @@ impl CkanStream<'_> {
     /// for input read whole).
     pub fn take_warnings(&mut self) -> Vec<CkanWarning> {
         match &mut self.source {
-            Source::Lines(lines, _) => lines.take_warnings(),
+            Source::Lines(lines) => lines.take_warnings(),
             Source::Read { warnings, .. } => std::mem::take(warnings),
         }
     }
 
     /// How many bytes of the input are read so far, for progress.
     #[must_use]
-    pub fn position(&self) -> usize {
+    pub fn position(&self) -> u64 {
         match &self.source {
-            Source::Lines(lines, size) => size - lines.reader.len(),
+            Source::Lines(lines) => lines.position(),
             Source::Read { size, .. } => *size,
         }
     }
 }
 
-impl Iterator for CkanStream<'_> {
+impl<R: BufRead> Iterator for CkanStream<R> {
     type Item = Result<fihris_model::Dataset, CkanError>;
 
     fn next(&mut self) -> Option<Self::Item> {
         match &mut self.source {
-            Source::Lines(lines, _) => lines.next(),
+            Source::Lines(lines) => lines.next(),
             Source::Read { datasets, .. } => datasets.next().map(Ok),
         }
     }
@@ -700,6 +784,12 @@ impl<R> JsonLines<R> {
     pub fn line(&self) -> u64 {
         self.line_number
     }
+
+    /// Number of bytes read so far.
+    #[must_use]
+    pub fn position(&self) -> u64 {
+        self.bytes_read
+    }
 }
 
 impl<R: BufRead> Iterator for JsonLines<R> {
@@ -719,6 +809,7 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                 self.done = true;
                 break;
             }
+            self.bytes_read += read as u64;
             self.line_number += 1;
             let line_number = self.line_number;
             let mut bytes = self.buffer.as_slice();

@@ -3,7 +3,7 @@
 //! what reading the lines in order gives, warnings included (their records and lines numbered
 //! across the halves).
 
-use fihris_ckan::{CkanFormat, CkanRead, CkanReader};
+use fihris_ckan::{CkanFormat, CkanRead, CkanReader, CkanStream};
 
 /// The portal's sample catalogue (1.5 MB, 671 packages).
 const SAMPLE_CATALOGUE_JSONL: &str = include_str!("../data/sample-catalogue.jsonl");
@@ -76,24 +76,36 @@ fn assert_same_as_in_order(input: &[u8]) {
     assert_streams_as_read(&reader, input, &halves);
 }
 
-/// `stream_slice` of `input` gives the catalogue, datasets, warnings and shape of `read`
-/// (what `read_slice` gave), and its position ends at the input's end.
+/// `stream_slice` of `input`, and `stream_reader` of it read a few bytes at a time, give the
+/// catalogue, datasets, warnings and shape of `read` (what `read_slice` gave), and their
+/// position ends at the input's end.
 fn assert_streams_as_read(reader: &CkanReader, input: &[u8], read: &CkanRead) {
-    let mut stream = reader.stream_slice(input).expect("streamed");
+    let from_slice = reader.stream_slice(input).expect("streamed");
+    assert_stream_gives(from_slice, input, read);
+    let trickle = std::io::BufReader::with_capacity(7, input);
+    let from_reader = reader.stream_reader(trickle).expect("streamed");
+    assert_stream_gives(from_reader, input, read);
+}
+
+fn assert_stream_gives<R: std::io::BufRead>(
+    mut stream: CkanStream<R>,
+    input: &[u8],
+    read: &CkanRead,
+) {
     assert_eq!(stream.format(), read.format);
     let mut header = stream.catalog().clone();
     assert!(header.datasets.is_empty());
     let mut warnings = Vec::new();
     let mut last_position = 0;
     while let Some(dataset) = stream.next() {
-        header.datasets.push(dataset.expect("no I/O on a slice"));
+        header.datasets.push(dataset.expect("no I/O error"));
         // Taken as they come, as a long stream is drained.
         warnings.extend(stream.take_warnings());
         assert!(stream.position() >= last_position);
         last_position = stream.position();
     }
     warnings.extend(stream.take_warnings());
-    assert_eq!(stream.position(), input.len());
+    assert_eq!(stream.position(), input.len() as u64);
     assert_eq!(header, read.catalog);
     assert_eq!(warnings, read.warnings);
 }
@@ -116,6 +128,11 @@ fn every_shape_streams_as_it_reads() {
         )
         .collect();
     let list = b"[{\"name\": \"a\"}, 3, {\"name\": \"b\"}]";
+    let one_line_answer =
+        b"\xEF\xBB\xBF \r\n{\"success\": true, \"result\": {\"count\": 1, \"results\": [{\"name\": \"a\"}]}}\n\n";
+    let indented_second = b"{\"name\": \"a\"}\n  {\"name\": \"b\"}\n{\"name\": \"c\"}\n";
+    let not_utf8_later = b"{\"name\": \"a\"}\n{\"name\": \"b\"}\n{\"name\": \"\xff\"}\n";
+    let pretty = b"{\n  \"name\": \"a\",\n  \"title\": \"A\"\n}\n";
     let bare = b"{\"name\": \"a\", \"title\": \"A\"}";
     let mut formats = Vec::new();
     for input in fixtures.into_iter().chain([
@@ -123,6 +140,10 @@ fn every_shape_streams_as_it_reads() {
         utf16.as_slice(),
         list.as_slice(),
         bare.as_slice(),
+        one_line_answer.as_slice(),
+        indented_second.as_slice(),
+        not_utf8_later.as_slice(),
+        pretty.as_slice(),
     ]) {
         let read = reader.read_slice(input).expect("readable");
         assert_streams_as_read(&reader, input, &read);
@@ -138,10 +159,22 @@ fn every_shape_streams_as_it_reads() {
         assert!(formats.contains(&format), "{format:?}");
     }
     // What makes the whole input unreadable is the same error.
-    for input in [&b""[..], b"<html>", b"{} {}", b"{\"success\": false}"] {
+    for input in [
+        &b""[..],
+        b"<html>",
+        b"{} {}",
+        b"{\"success\": false}",
+        b"{\"success\": false}\n",
+        b"\x0c{\"name\": \"a\"}",
+    ] {
+        let expected = reader.read_slice(input).unwrap_err().to_string();
         assert_eq!(
             reader.stream_slice(input).unwrap_err().to_string(),
-            reader.read_slice(input).unwrap_err().to_string()
+            expected
+        );
+        assert_eq!(
+            reader.stream_reader(input).unwrap_err().to_string(),
+            expected
         );
     }
 }

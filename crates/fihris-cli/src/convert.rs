@@ -4,7 +4,7 @@
 
 use std::fmt;
 use std::fs::File;
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
@@ -125,25 +125,36 @@ pub fn run(
     if let Some(format) = options.to.rdf()
         && let Some(input) = single_ckan_input(options)
     {
-        let (name, bytes) = read_whole(input, stdin)?;
-        let stream = ckan_stream(&bytes, &name).map_err(|error| ConvertError(error.to_string()))?;
-        let size = bytes.len() as u64;
-        let mut progress =
-            Progress::stderr(&name, size, read_options.progress && size > LARGE_INPUT);
-        let mut warnings = Vec::new();
-        let result = write_output(options, stdout, |out| {
-            write_streamed(
-                stream,
-                format,
-                options.exact,
-                out,
-                &mut progress,
-                &mut warnings,
-            )
-        });
-        progress.finish();
-        print_findings(&ckan_findings(&name, &warnings), stderr);
-        return result;
+        let name = input.map_or_else(|| "<stdin>".to_owned(), |path| path.display().to_string());
+        let unreadable = |error: &dyn fmt::Display| ConvertError(format!("{name}: {error}"));
+        return match input {
+            Some(path) => {
+                let file = File::open(path).map_err(|error| unreadable(&error))?;
+                let size = file.metadata().map_or(0, |metadata| metadata.len());
+                let reader = BufReader::with_capacity(READ_SIZE, file);
+                let stream =
+                    ckan_stream(reader, &name).map_err(|error| unreadable_input(&error))?;
+                convert_stream(options, stream, size, &name, format, stdout, stderr)
+            }
+            None => {
+                // Standard input is read whole: the reading thread cannot borrow it.
+                let mut bytes = Vec::new();
+                stdin
+                    .read_to_end(&mut bytes)
+                    .map_err(|error| unreadable(&error))?;
+                let stream =
+                    ckan_stream(&bytes[..], &name).map_err(|error| unreadable_input(&error))?;
+                convert_stream(
+                    options,
+                    stream,
+                    bytes.len() as u64,
+                    &name,
+                    format,
+                    stdout,
+                    stderr,
+                )
+            }
+        };
     }
     let loaded = read_inputs(&options.files, &read_options, stdin)
         .map_err(|error| ConvertError(error.to_string()))?;
@@ -190,21 +201,40 @@ fn single_ckan_input(options: &ConvertOptions) -> Option<Option<&PathBuf>> {
     (format == InputFormat::Ckan).then_some(input)
 }
 
-/// The name and bytes of a file, or of standard input (`None`).
-fn read_whole(
-    input: Option<&PathBuf>,
-    stdin: &mut dyn Read,
-) -> Result<(String, Vec<u8>), ConvertError> {
-    let name = input.map_or_else(|| "<stdin>".to_owned(), |path| path.display().to_string());
-    let read = match input {
-        Some(path) => std::fs::read(path),
-        None => {
-            let mut bytes = Vec::new();
-            stdin.read_to_end(&mut bytes).map(|_| bytes)
-        }
-    };
-    let bytes = read.map_err(|error| ConvertError(format!("{name}: {error}")))?;
-    Ok((name, bytes))
+fn unreadable_input(error: &crate::input::InputError) -> ConvertError {
+    ConvertError(error.to_string())
+}
+
+/// How much of a CKAN file is read in one call.
+const READ_SIZE: usize = 1 << 16;
+
+/// Writes the CKAN `stream` of input `name` (`size` bytes) as RDF `format`, with a progress
+/// bar, then prints its findings.
+fn convert_stream<R: BufRead + Send>(
+    options: &ConvertOptions,
+    stream: CkanStream<R>,
+    size: u64,
+    name: &str,
+    format: RdfFormat,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<(), ConvertError> {
+    let visible = options.output.is_some() && size > LARGE_INPUT;
+    let mut progress = Progress::stderr(name, size, visible);
+    let mut warnings = Vec::new();
+    let result = write_output(options, stdout, |out| {
+        write_streamed(
+            stream,
+            format,
+            options.exact,
+            out,
+            &mut progress,
+            &mut warnings,
+        )
+    });
+    progress.finish();
+    print_findings(&ckan_findings(name, &warnings), stderr);
+    result
 }
 
 /// Datasets handed from the reading thread to the writing one at a time.
@@ -215,8 +245,8 @@ const BATCHES_IN_FLIGHT: usize = 4;
 
 /// Writes the CKAN `stream` in `format`, reading it on a second thread; its warnings are
 /// gathered into `warnings`.
-fn write_streamed(
-    mut stream: CkanStream<'_>,
+fn write_streamed<R: BufRead + Send>(
+    mut stream: CkanStream<R>,
     format: RdfFormat,
     exact: bool,
     out: &mut dyn Write,
@@ -229,7 +259,7 @@ fn write_streamed(
         .map_err(io::Error::other)?;
     let mut position = 0;
     std::thread::scope(|scope| -> io::Result<()> {
-        let (sender, receiver) = mpsc::sync_channel::<(Vec<Dataset>, usize)>(BATCHES_IN_FLIGHT);
+        let (sender, receiver) = mpsc::sync_channel::<(Vec<Dataset>, u64)>(BATCHES_IN_FLIGHT);
         let reading = scope.spawn(move || {
             let mut batch = Vec::with_capacity(BATCH);
             let mut warnings = Vec::new();
@@ -254,7 +284,7 @@ fn write_streamed(
             for dataset in &batch {
                 writer.write_dataset(dataset)?;
             }
-            progress.advance((read_to - position) as u64);
+            progress.advance(read_to - position);
             position = read_to;
             Ok::<_, fihris_dcat::WriteError>(())
         });

@@ -10,7 +10,9 @@ use std::io::{self, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
-use fihris_ckan::{CkanError, CkanErrorKind, CkanFormat, CkanReader, CkanStream, CkanWarning};
+use fihris_ckan::{
+    CkanError, CkanErrorKind, CkanFormat, CkanReader, CkanStream, CkanWarning, Rewound,
+};
 use fihris_csv::{CsvErrorKind, InventoryReader};
 use fihris_dcat::{DcatReader, RdfFormat, ReadErrorKind};
 use fihris_model::{Catalog, Finding, FindingPath, PathSegment, Severity};
@@ -475,15 +477,19 @@ pub fn ckan_reader() -> CkanReader {
         .unwrap_or_else(|_| unreachable!("`fr` is a language tag"))
 }
 
-/// A CKAN input held in memory, its datasets handed over as they are read (see
-/// [`CkanReader::stream_slice`]); `name` names it in errors.
+/// A CKAN input, its datasets handed over as they are read (see
+/// [`CkanReader::stream_reader`]); `name` names it in errors.
 ///
 /// # Errors
 ///
-/// The bytes are not readable at all as CKAN JSON (a syntax error, an HTML page…).
-pub fn ckan_stream<'a>(bytes: &'a [u8], name: &str) -> Result<CkanStream<'a>, InputError> {
+/// The input cannot be read, or is not readable at all as CKAN JSON (a syntax error, an
+/// HTML page…).
+pub fn ckan_stream<R: io::BufRead>(
+    reader: R,
+    name: &str,
+) -> Result<CkanStream<Rewound<R>>, InputError> {
     ckan_reader()
-        .stream_slice(bytes)
+        .stream_reader(reader)
         .map_err(|error| ckan_error(name, &error))
 }
 
