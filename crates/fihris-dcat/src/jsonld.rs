@@ -236,7 +236,8 @@ impl<W: Write> JsonLdWriter<W> {
     }
 
     pub(crate) fn write_chunk(&mut self, triples: &[Triple]) -> io::Result<()> {
-        let by_subject = in_order_of_first(triples, |triple| &triple.subject);
+        let triples: Vec<&Triple> = triples.iter().collect();
+        let by_subject = in_order_of_first(&triples, |triple| &triple.subject);
         for node in by_subject.chunk_by(|a, b| a.subject == b.subject) {
             self.node(node);
         }
@@ -300,25 +301,54 @@ impl<W: Write> JsonLdWriter<W> {
 /// `items` grouped by `key`, the groups in order of their first item, each in the items'
 /// order (a stable sort on the rank of the key's first appearance).
 fn in_order_of_first<'a, T: 'a, K: std::hash::Hash + Eq + ?Sized + 'a>(
-    items: impl IntoIterator<Item = &'a T>,
+    items: &[&'a T],
     key: impl Fn(&'a T) -> &'a K,
 ) -> Vec<&'a T> {
-    let mut ranks: rustc_hash::FxHashMap<&K, usize> = rustc_hash::FxHashMap::default();
-    let mut ranked: Vec<(usize, &T)> = items
-        .into_iter()
-        .map(|item| {
-            let next = ranks.len();
-            (*ranks.entry(key(item)).or_insert(next), item)
-        })
-        .collect();
+    // A node has a few subjects or predicates: they are found by a scan, and by a hash map
+    // only when there are many, so that a chunk is never read in quadratic time.
+    const SCANNED: usize = 16;
+    let mut distinct: Vec<&K> = Vec::new();
+    let mut indexed: rustc_hash::FxHashMap<&K, usize> = rustc_hash::FxHashMap::default();
+    let mut ranked: Vec<(usize, &T)> = Vec::with_capacity(items.len());
+    for &item in items {
+        let key = key(item);
+        let rank = if distinct.len() < SCANNED {
+            distinct.iter().position(|known| *known == key)
+        } else {
+            if indexed.is_empty() {
+                indexed.extend(distinct.iter().enumerate().map(|(rank, key)| (*key, rank)));
+            }
+            indexed.get(key).copied()
+        };
+        let rank = rank.unwrap_or_else(|| {
+            if !indexed.is_empty() {
+                indexed.insert(key, distinct.len());
+            }
+            distinct.push(key);
+            distinct.len() - 1
+        });
+        ranked.push((rank, item));
+    }
     ranked.sort_by_key(|(rank, _)| *rank);
     ranked.into_iter().map(|(_, item)| item).collect()
 }
 
-/// A JSON string, escaped as serde_json escapes it.
+/// A JSON string, escaped as serde_json escapes it (C0 controls, `"` and `\`).
 fn push_string(out: &mut Vec<u8>, value: &str) {
-    // Writing into a vector cannot fail.
-    let _ = serde_json::to_writer(out, value);
+    let bytes = value.as_bytes();
+    // Most strings have nothing to escape: one pass without a branch (which the compiler
+    // vectorises) tells them apart, and they are copied whole.
+    let plain = !bytes.iter().fold(false, |found, &byte| {
+        found | (byte < b' ') | (byte == b'"') | (byte == b'\\')
+    });
+    if plain {
+        out.push(b'"');
+        out.extend_from_slice(bytes);
+        out.push(b'"');
+    } else {
+        // Writing into a vector cannot fail.
+        let _ = serde_json::to_writer(out, value);
+    }
 }
 
 /// A node as a string: its IRI, or `_:` and its label.
@@ -540,7 +570,18 @@ mod tests {
             .for_slice(&ntriples)
             .collect::<Result<_, _>>()
             .unwrap();
+        // More subjects and predicates than are found by a scan.
+        let many: Vec<Triple> = (0..300)
+            .map(|i| {
+                Triple::new(
+                    iri(&format!("https://example.org/s{}", i % 20)),
+                    iri(&format!("https://example.org/p{}", i % 37)),
+                    Literal::from(i.to_string()),
+                )
+            })
+            .collect();
         for chunks in [
+            vec![many],
             vec![triples.clone()],
             vec![triples[..5].to_vec(), vec![], triples[5..].to_vec()],
             vec![catalogue],

@@ -70,6 +70,16 @@ pub(crate) fn starts_with_fffe_or_ffff(bytes: &[u8]) -> bool {
 fn push_quoted(out: &mut Vec<u8>, value: &str) {
     out.push(b'"');
     let bytes = value.as_bytes();
+    // Most values have nothing to escape: one pass without a branch (which the compiler
+    // vectorises) tells them apart, and they are copied whole.
+    let plain = !bytes.iter().fold(false, |found, &byte| {
+        found | (byte < b' ') | (byte == b'"') | (byte == b'\\') | (byte == 0x7F) | (byte == 0xEF)
+    });
+    if plain {
+        out.extend_from_slice(bytes);
+        out.push(b'"');
+        return;
+    }
     let mut plain_from = 0;
     let mut index = 0;
     while index < bytes.len() {

@@ -363,6 +363,15 @@ fn is_name_char(c: char) -> bool {
 /// `value` escaped as quick-xml's `escape` does (`<`, `>`, `&`, `'`, `"`), appended.
 fn escape_into(out: &mut Vec<u8>, value: &str) {
     let bytes = value.as_bytes();
+    // Most values have nothing to escape: one pass without a branch (which the compiler
+    // vectorises) tells them apart, and they are copied whole.
+    let plain = !bytes.iter().fold(false, |found, &byte| {
+        found | matches!(byte, b'<' | b'>' | b'&' | b'\'' | b'"')
+    });
+    if plain {
+        out.extend_from_slice(bytes);
+        return;
+    }
     let mut plain_from = 0;
     for (index, &byte) in bytes.iter().enumerate() {
         let escape: &[u8] = match byte {
