@@ -17,6 +17,11 @@ use rustc_hash::FxHashMap;
 
 use crate::jsonld::{TermDefinition, context_value, term_by_name};
 
+/// The deepest nesting of arrays and objects in what the fast path reads: the document, its
+/// context and a term's definition in it, or `@graph`, a node, a property's values and a
+/// value object.
+pub(crate) const DEEPEST: usize = 5;
+
 /// The context as the writer writes it.
 fn context_bytes() -> &'static [u8] {
     static CONTEXT: OnceLock<Vec<u8>> = OnceLock::new();
