@@ -567,9 +567,14 @@ mod tests {
             max_depth: deepest - 1,
             ..options()
         };
-        let error = parse(&written, RdfFormat::JsonLd, &options, &TripleStore::default())
-            .err()
-            .unwrap();
+        let error = parse(
+            &written,
+            RdfFormat::JsonLd,
+            &options,
+            &TripleStore::default(),
+        )
+        .err()
+        .unwrap();
         assert_eq!(error.kind(), ReadErrorKind::TooDeep);
     }
 
