@@ -157,7 +157,7 @@ impl Options {
     }
 
     fn dataset_prefix(&self) -> String {
-        format!("{}dataset/", self.base)
+        [self.base.as_str(), "dataset/"].concat()
     }
 }
 
@@ -845,7 +845,9 @@ fn read_resource(
 ) -> Distribution {
     let resource_id = get(fields, "id").and_then(non_empty);
     let id = match (dataset, resource_id) {
-        (NodeId::Iri(dataset), Some(id)) => Iri::new(format!("{dataset}/resource/{id}")).ok(),
+        (NodeId::Iri(dataset), Some(id)) => {
+            Iri::new([dataset.as_str(), "/resource/", id].concat()).ok()
+        }
         _ => None,
     }
     .map(NodeId::Iri)
@@ -864,9 +866,13 @@ fn read_resource(
     });
     let mut distribution = scratch_distribution();
     distribution.id = id;
+    // The fields' names, for findings: `resources[i].` made once, then each key appended.
+    let mut field = format!("resources[{index}].");
+    let prefix = field.len();
     for rule in RESOURCE_RULES {
         if let Some(raw) = get(fields, rule.key) {
-            let field = format!("resources[{index}].{}", rule.key);
+            field.truncate(prefix);
+            field.push_str(rule.key);
             (rule.read)(options, raw, &mut distribution, &field, sink);
         }
     }
@@ -983,7 +989,7 @@ fn dataset_id(options: &Options, fields: &Fields, sink: &mut Sink<'_>) -> NodeId
     for key in ["name", "id"] {
         if let Some(iri) = get(fields, key)
             .and_then(non_empty)
-            .and_then(|slug| Iri::new(format!("{prefix}{slug}")).ok())
+            .and_then(|slug| Iri::new([prefix.as_str(), slug].concat()).ok())
         {
             return NodeId::Iri(iri);
         }
