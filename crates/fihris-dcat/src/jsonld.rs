@@ -9,6 +9,8 @@ use fihris_vocab::ns;
 use oxrdf::{Term, Triple};
 use serde_json::{Map, Value};
 
+use crate::writer::has_byte;
+
 /// A term of the embedded context: its name, its IRI, and whether string values are IRIs.
 pub(crate) struct TermDefinition {
     pub(crate) name: &'static str,
@@ -336,11 +338,7 @@ fn in_order_of_first<'a, T: 'a, K: std::hash::Hash + Eq + ?Sized + 'a>(
 /// A JSON string, escaped as serde_json escapes it (C0 controls, `"` and `\`).
 fn push_string(out: &mut Vec<u8>, value: &str) {
     let bytes = value.as_bytes();
-    // Most strings have nothing to escape: one pass without a branch (which the compiler
-    // vectorises) tells them apart, and they are copied whole.
-    let plain = !bytes.iter().fold(false, |found, &byte| {
-        found | (byte < b' ') | (byte == b'"') | (byte == b'\\')
-    });
+    let plain = !has_byte(bytes, |byte| byte < b' ' || byte == b'"' || byte == b'\\');
     if plain {
         out.push(b'"');
         out.extend_from_slice(bytes);

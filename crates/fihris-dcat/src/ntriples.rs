@@ -7,6 +7,8 @@ use std::fmt::Write as _;
 use oxrdf::vocab::{rdf, xsd};
 use oxrdf::{LiteralRef, NamedOrBlankNodeRef, TermRef, TripleRef};
 
+use crate::writer::has_byte;
+
 /// Appends `triple` as one N-Triples line.
 pub(crate) fn push_triple(out: &mut Vec<u8>, triple: TripleRef<'_>) {
     match triple.subject {
@@ -70,10 +72,8 @@ pub(crate) fn starts_with_fffe_or_ffff(bytes: &[u8]) -> bool {
 fn push_quoted(out: &mut Vec<u8>, value: &str) {
     out.push(b'"');
     let bytes = value.as_bytes();
-    // Most values have nothing to escape: one pass without a branch (which the compiler
-    // vectorises) tells them apart, and they are copied whole.
-    let plain = !bytes.iter().fold(false, |found, &byte| {
-        found | (byte < b' ') | (byte == b'"') | (byte == b'\\') | (byte == 0x7F) | (byte == 0xEF)
+    let plain = !has_byte(bytes, |byte| {
+        byte < b' ' || matches!(byte, b'"' | b'\\' | 0x7F | 0xEF)
     });
     if plain {
         out.extend_from_slice(bytes);

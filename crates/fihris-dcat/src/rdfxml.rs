@@ -18,6 +18,7 @@ use rustc_hash::FxHashMap;
 
 use crate::error::{WriteError, WriteErrorKind};
 use crate::ntriples::has_direction;
+use crate::writer::has_byte;
 
 /// RDF/XML's syntax terms, which oxrdfxml refuses as predicates and never uses as element
 /// names.
@@ -363,10 +364,8 @@ fn is_name_char(c: char) -> bool {
 /// `value` escaped as quick-xml's `escape` does (`<`, `>`, `&`, `'`, `"`), appended.
 fn escape_into(out: &mut Vec<u8>, value: &str) {
     let bytes = value.as_bytes();
-    // Most values have nothing to escape: one pass without a branch (which the compiler
-    // vectorises) tells them apart, and they are copied whole.
-    let plain = !bytes.iter().fold(false, |found, &byte| {
-        found | matches!(byte, b'<' | b'>' | b'&' | b'\'' | b'"')
+    let plain = !has_byte(bytes, |byte| {
+        matches!(byte, b'<' | b'>' | b'&' | b'\'' | b'"')
     });
     if plain {
         out.extend_from_slice(bytes);

@@ -282,6 +282,13 @@ impl<W: Write> DcatWriter<W> {
     }
 }
 
+/// Whether a byte of `bytes` passes `test`, in one pass without a branch, which the compiler
+/// vectorises: how the writers tell the many strings they copy whole from the few they escape
+/// (a branch a byte cost as much as the copy).
+pub(crate) fn has_byte(bytes: &[u8], test: impl Fn(u8) -> bool) -> bool {
+    bytes.iter().fold(false, |found, &byte| found | test(byte))
+}
+
 fn buffered<W: Write>(output: W) -> BufWriter<W> {
     BufWriter::with_capacity(WRITE_SIZE, output)
 }
@@ -324,12 +331,8 @@ pub(crate) fn xml_allows(c: char) -> bool {
 /// a byte below 0x20.
 fn xml_forbidden(value: &str) -> bool {
     let bytes = value.as_bytes();
-    // Most values hold no byte below 0x20 nor U+FFFE's and U+FFFF's first byte: one pass
-    // without a branch (which the compiler vectorises) tells them apart.
-    if !bytes
-        .iter()
-        .fold(false, |found, &byte| found | (byte < b' ') | (byte == 0xEF))
-    {
+    // Most values hold no byte below 0x20 nor the first byte of U+FFFE and U+FFFF.
+    if !has_byte(bytes, |byte| byte < b' ' || byte == 0xEF) {
         return false;
     }
     bytes.iter().enumerate().any(|(index, &byte)| {
