@@ -15,7 +15,7 @@ For each N: generate N CKAN packages as JSON lines, then three kinds of rows, ea
   `write` example), timed inside each process.
 
 rdflib's conversions run once (25 to 600 s each); fihris's are the best of CONVERT_RUNS
-consecutive runs (about a second each, where the page faults below weigh most); parse rows
+consecutive runs (under half a second each, where the page faults below weigh most); parse rows
 are the best of PARSE_RUNS consecutive runs on fihris's side and RDFLIB_PARSE_RUNS on
 rdflib's (alternating the sides would start each fihris run on the memory rdflib just gave
 back, which this virtual machine's kernel returns to the host: every run would then pay for
@@ -37,12 +37,15 @@ PYTHON = sys.executable
 TIME = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
 
 TURTLE_SERIALIZE_MAX = 20000
-# Parsing runs are short on the fihris side, where one page-faulting burst of the kernel or a
-# busy moment of the machine can double a time: fihris's side of a parse row is the best of
-# PARSE_RUNS runs, rdflib's (20 to 50 s each) of RDFLIB_PARSE_RUNS.
-PARSE_RUNS = 5
+# Runs are short on the fihris side (0.2 to 0.5 s), where one page-faulting burst of the
+# kernel or a busy moment of the machine can double a time: after an rdflib process of 500 to
+# 1 100 MB exits, the next two or three fihris runs fault their memory in again (0.64, 0.83,
+# 0.37 s, then 0.30 s for the same read). fihris's side of a conversion is the best of
+# CONVERT_RUNS runs, of a parse row the best of PARSE_RUNS runs; rdflib's parse rows (20 to
+# 50 s a run) the best of RDFLIB_PARSE_RUNS.
+PARSE_RUNS = 10
 RDFLIB_PARSE_RUNS = 3
-CONVERT_RUNS = 3
+CONVERT_RUNS = 7
 
 FORMATS = [
     # (name, fihris --to, rdflib format, extension)
