@@ -225,6 +225,7 @@ fn convert_stream<R: BufRead + Send>(
     let result = write_output(options, stdout, |out| {
         write_streamed(
             stream,
+            name,
             format,
             options.exact,
             out,
@@ -243,10 +244,12 @@ const BATCH: usize = 64;
 /// Batches on their way between the threads: what bounds memory.
 const BATCHES_IN_FLIGHT: usize = 4;
 
-/// Writes the CKAN `stream` in `format`, reading it on a second thread; its warnings are
-/// gathered into `warnings`.
+/// Writes the CKAN `stream` of input `name` in `format`, reading it on a second thread; its
+/// warnings are gathered into `warnings`. An input that cannot be read on is an error naming
+/// it.
 fn write_streamed<R: BufRead + Send>(
     mut stream: CkanStream<R>,
+    name: &str,
     format: RdfFormat,
     exact: bool,
     out: &mut dyn Write,
@@ -264,21 +267,25 @@ fn write_streamed<R: BufRead + Send>(
             let mut batch = Vec::with_capacity(BATCH);
             let mut warnings = Vec::new();
             while let Some(dataset) = stream.next() {
-                // A slice is read without I/O, so no error comes.
-                let Ok(dataset) = dataset else { continue };
+                // The input could not be read on: the stream ends there, and so does the
+                // conversion, with that error.
+                let dataset = match dataset {
+                    Ok(dataset) => dataset,
+                    Err(error) => return (warnings, Some(error)),
+                };
                 batch.push(dataset);
                 if batch.len() == BATCH {
                     warnings.extend(stream.take_warnings());
                     let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
                     // The writing side stopped on an error, which it reports.
                     if sender.send((full, stream.position())).is_err() {
-                        return warnings;
+                        return (warnings, None);
                     }
                 }
             }
             warnings.extend(stream.take_warnings());
             let _ = sender.send((batch, stream.position()));
-            warnings
+            (warnings, None)
         });
         let written = receiver.iter().try_for_each(|(batch, read_to)| {
             for dataset in &batch {
@@ -290,10 +297,13 @@ fn write_streamed<R: BufRead + Send>(
         });
         // Stop the reading side before waiting for it, if writing failed.
         drop(receiver);
-        let read_warnings = reading
+        let (read_warnings, unreadable) = reading
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         warnings.extend(read_warnings);
+        if let Some(error) = unreadable {
+            return Err(io::Error::other(format!("{name}: {error}")));
+        }
         written.map_err(io::Error::other)
     })?;
     writer.finish().map_err(io::Error::other)?;
@@ -335,4 +345,57 @@ pub fn write(
 /// An error writing to `stderr`.
 pub fn report(error: &ConvertError, stderr: &mut dyn Write) -> io::Result<()> {
     writeln!(stderr, "fihris: {error}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The sample's first lines, then a read error, as a failing disk gives.
+    struct FailingInput {
+        lines: io::Cursor<Vec<u8>>,
+    }
+
+    impl Read for FailingInput {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let read = self.lines.read(buf)?;
+            if read == 0 {
+                return Err(io::Error::other("input/output error"));
+            }
+            Ok(read)
+        }
+    }
+
+    #[test]
+    fn an_input_that_cannot_be_read_on_is_an_error() {
+        let lines: String = fihris_ckan::SAMPLE_CATALOGUE_JSONL
+            .lines()
+            .take(200)
+            .map(|line| format!("{line}\n"))
+            .collect();
+        let input = BufReader::with_capacity(
+            64,
+            FailingInput {
+                lines: io::Cursor::new(lines.into_bytes()),
+            },
+        );
+        let stream = ckan_stream(input, "disk.jsonl").expect("the start reads");
+        let mut progress = Progress::new(None, "disk.jsonl", 0);
+        let mut warnings = Vec::new();
+        let error = write_streamed(
+            stream,
+            "disk.jsonl",
+            RdfFormat::NTriples,
+            false,
+            &mut Vec::new(),
+            &mut progress,
+            &mut warnings,
+        )
+        .expect_err("the input failed");
+        assert!(
+            error.to_string().starts_with("disk.jsonl: ")
+                && error.to_string().contains("input/output error"),
+            "{error}"
+        );
+    }
 }
