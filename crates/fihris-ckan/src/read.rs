@@ -139,10 +139,13 @@ impl CkanReader {
         match shape(input)? {
             // The lines from the start: `JsonLines` skips a byte order mark itself.
             Shape::JsonLines(Cow::Borrowed(_)) => self.stream_lines(input),
-            Shape::JsonLines(Cow::Owned(lines)) => {
-                self.stream_whole(self.read_json_lines_slice(&lines)?, input.len())
+            Shape::JsonLines(Cow::Owned(lines)) => Ok(Self::stream_whole(
+                self.read_json_lines_slice(&lines)?,
+                input.len(),
+            )),
+            Shape::Document(value) => {
+                Ok(Self::stream_whole(self.read_document(value)?, input.len()))
             }
-            Shape::Document(value) => self.stream_whole(self.read_document(value)?, input.len()),
         }
     }
 
@@ -220,10 +223,10 @@ impl CkanReader {
             let before = &start[..line.start];
             let before = before.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(before);
             if json_whitespace(before) && json_whitespace(&start[line.end..]) {
-                return self.stream_whole(self.read_document(value)?, start.len());
+                return Ok(Self::stream_whole(self.read_document(value)?, start.len()));
             }
         }
-        self.stream_whole(self.read_slice(&start)?, start.len())
+        Ok(Self::stream_whole(self.read_slice(&start)?, start.len()))
     }
 
     /// A stream of JSON lines read from `reader` as they are asked for.
@@ -236,9 +239,9 @@ impl CkanReader {
     }
 
     /// A stream of what was read whole from `size` bytes.
-    fn stream_whole<R>(&self, mut read: CkanRead, size: usize) -> Result<CkanStream<R>, CkanError> {
+    fn stream_whole<R>(mut read: CkanRead, size: usize) -> CkanStream<R> {
         let datasets = std::mem::take(&mut read.catalog.datasets);
-        Ok(CkanStream {
+        CkanStream {
             catalog: read.catalog,
             format: read.format,
             source: Source::Read {
@@ -246,7 +249,7 @@ impl CkanReader {
                 warnings: read.warnings,
                 size: size as u64,
             },
-        })
+        }
     }
 
     /// Reads JSON lines of packages as they come (memory holds the model, not the input).

@@ -9,7 +9,7 @@ use fihris_vocab::ns;
 use oxrdf::{Term, Triple};
 use serde_json::{Map, Value};
 
-use crate::writer::has_byte;
+use crate::writer::{Gathered, has_byte};
 
 /// A term of the embedded context: its name, its IRI, and whether string values are IRIs.
 pub(crate) struct TermDefinition {
@@ -217,24 +217,17 @@ fn type_name(iri: &str) -> &str {
 /// triples in the order they were written. The bytes are what serde_json writes for those
 /// values, written without building them.
 pub(crate) struct JsonLdWriter<W: Write> {
-    inner: W,
-    buffer: Vec<u8>,
+    out: Gathered<W>,
     first: bool,
-    write_size: usize,
 }
 
 impl<W: Write> JsonLdWriter<W> {
     pub(crate) fn new(inner: W, write_size: usize) -> io::Result<Self> {
-        let mut buffer = Vec::with_capacity(write_size);
-        buffer.extend_from_slice(b"{\n\"@context\": ");
-        serde_json::to_writer_pretty(&mut buffer, context_value())?;
-        buffer.extend_from_slice(b",\n\"@graph\": [");
-        Ok(Self {
-            inner,
-            buffer,
-            first: true,
-            write_size,
-        })
+        let mut out = Gathered::new(inner, write_size);
+        out.bytes.extend_from_slice(b"{\n\"@context\": ");
+        serde_json::to_writer_pretty(&mut out.bytes, context_value())?;
+        out.bytes.extend_from_slice(b",\n\"@graph\": [");
+        Ok(Self { out, first: true })
     }
 
     pub(crate) fn write_chunk(&mut self, triples: &[Triple]) -> io::Result<()> {
@@ -243,16 +236,12 @@ impl<W: Write> JsonLdWriter<W> {
         for node in by_subject.chunk_by(|a, b| a.subject == b.subject) {
             self.node(node);
         }
-        if self.buffer.len() >= self.write_size {
-            self.inner.write_all(&self.buffer)?;
-            self.buffer.clear();
-        }
-        Ok(())
+        self.out.write_if_full()
     }
 
     /// One node object: the triples of one subject.
     fn node(&mut self, triples: &[&Triple]) {
-        let out = &mut self.buffer;
+        let out = &mut self.out.bytes;
         out.extend_from_slice(if self.first { b"\n" } else { b",\n" });
         self.first = false;
         out.extend_from_slice(b"  {\n    \"@id\": ");
@@ -294,9 +283,8 @@ impl<W: Write> JsonLdWriter<W> {
     }
 
     pub(crate) fn finish(mut self) -> io::Result<W> {
-        self.buffer.extend_from_slice(b"\n]\n}\n");
-        self.inner.write_all(&self.buffer)?;
-        Ok(self.inner)
+        self.out.bytes.extend_from_slice(b"\n]\n}\n");
+        self.out.finish()
     }
 }
 
@@ -562,12 +550,7 @@ mod tests {
                 Literal::from(format!("a{c}b")),
             ));
         }
-        let catalog = crate::parse::awkward_catalog(true);
-        let ntriples = crate::to_vec(&catalog, crate::RdfFormat::NTriples).unwrap();
-        let catalogue: Vec<Triple> = oxttl::NTriplesParser::new()
-            .for_slice(&ntriples)
-            .collect::<Result<_, _>>()
-            .unwrap();
+        let catalogue = crate::parse::awkward_triples(true);
         // More subjects and predicates than are found by a scan.
         let many: Vec<Triple> = (0..300)
             .map(|i| {

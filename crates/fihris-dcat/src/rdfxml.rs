@@ -18,7 +18,7 @@ use rustc_hash::FxHashMap;
 
 use crate::error::{WriteError, WriteErrorKind};
 use crate::ntriples::has_direction;
-use crate::writer::has_byte;
+use crate::writer::{Gathered, has_byte};
 
 /// RDF/XML's syntax terms, which oxrdfxml refuses as predicates and never uses as element
 /// names.
@@ -61,8 +61,7 @@ struct ElementName {
 
 /// Writes triples as RDF/XML into `output`, a megabyte at a time.
 pub(crate) struct RdfXmlWriter<W: Write> {
-    output: W,
-    buffer: Vec<u8>,
+    out: Gathered<W>,
     /// What oxrdfxml writes before the first node element.
     header: Vec<u8>,
     prefixes: RdfXmlSerializer,
@@ -72,7 +71,6 @@ pub(crate) struct RdfXmlWriter<W: Write> {
     /// element's name when it is named by a type.
     subject: Option<(bool, String)>,
     typed_element: Option<Box<str>>,
-    write_size: usize,
 }
 
 impl<W: Write> RdfXmlWriter<W> {
@@ -113,8 +111,7 @@ impl<W: Write> RdfXmlWriter<W> {
             .map_err(|error| usage(&error))?;
         header.truncate(header.len() - END.len());
         Ok(Self {
-            output,
-            buffer: Vec::with_capacity(write_size),
+            out: Gathered::new(output, write_size),
             header,
             prefixes: serializer,
             names: ElementNames {
@@ -125,7 +122,6 @@ impl<W: Write> RdfXmlWriter<W> {
             started: false,
             subject: None,
             typed_element: None,
-            write_size,
         })
     }
 
@@ -133,7 +129,7 @@ impl<W: Write> RdfXmlWriter<W> {
     pub(crate) fn write_triple(&mut self, triple: TripleRef<'_>) -> io::Result<()> {
         if !self.started {
             self.started = true;
-            self.buffer.extend_from_slice(&self.header);
+            self.out.bytes.extend_from_slice(&self.header);
         }
         let (blank, subject) = match triple.subject {
             NamedOrBlankNodeRef::NamedNode(node) => (false, node.as_str()),
@@ -153,7 +149,7 @@ impl<W: Write> RdfXmlWriter<W> {
                 }
                 None => self.subject = Some((blank, subject.to_owned())),
             }
-            self.buffer.extend_from_slice(b"\n\t<");
+            self.out.bytes.extend_from_slice(b"\n\t<");
             let typed = match triple.object {
                 TermRef::NamedNode(class) if triple.predicate == rdf::TYPE => {
                     (!is_reserved(class.as_str())).then_some(class)
@@ -163,24 +159,24 @@ impl<W: Write> RdfXmlWriter<W> {
             match typed {
                 Some(class) => {
                     let name = self.names.get(class);
-                    self.buffer.extend_from_slice(&name.start);
+                    self.out.bytes.extend_from_slice(&name.start);
                     self.typed_element = Some(name.name.clone());
                 }
-                None => self.buffer.extend_from_slice(b"rdf:Description"),
+                None => self.out.bytes.extend_from_slice(b"rdf:Description"),
             }
-            self.buffer.extend_from_slice(if blank {
+            self.out.bytes.extend_from_slice(if blank {
                 b" rdf:nodeID=\""
             } else {
                 b" rdf:about=\""
             });
-            escape_into(&mut self.buffer, subject);
-            self.buffer.extend_from_slice(b"\">");
+            escape_into(&mut self.out.bytes, subject);
+            self.out.bytes.extend_from_slice(b"\">");
             if typed.is_some() {
-                return self.flush_if_full();
+                return self.out.write_if_full();
             }
         }
         self.property(triple)?;
-        self.flush_if_full()
+        self.out.write_if_full()
     }
 
     fn property(&mut self, triple: TripleRef<'_>) -> io::Result<()> {
@@ -189,33 +185,32 @@ impl<W: Write> RdfXmlWriter<W> {
         if !plain {
             return self.property_by_oxrdfxml(triple);
         }
-        self.buffer.extend_from_slice(b"\n\t\t<");
+        self.out.bytes.extend_from_slice(b"\n\t\t<");
         let name = self.names.get(triple.predicate);
-        self.buffer.extend_from_slice(&name.start);
+        self.out.bytes.extend_from_slice(&name.start);
         if let TermRef::NamedNode(node) = triple.object {
-            self.buffer.extend_from_slice(b" rdf:resource=\"");
-            escape_into(&mut self.buffer, node.as_str());
-            self.buffer.extend_from_slice(b"\"/>");
+            self.out.bytes.extend_from_slice(b" rdf:resource=\"");
+            escape_into(&mut self.out.bytes, node.as_str());
+            self.out.bytes.extend_from_slice(b"\"/>");
         } else if let TermRef::BlankNode(node) = triple.object {
-            self.buffer.extend_from_slice(b" rdf:nodeID=\"");
-            escape_into(&mut self.buffer, node.as_str());
-            self.buffer.extend_from_slice(b"\"/>");
+            self.out.bytes.extend_from_slice(b" rdf:nodeID=\"");
+            escape_into(&mut self.out.bytes, node.as_str());
+            self.out.bytes.extend_from_slice(b"\"/>");
         } else if let TermRef::Literal(literal) = triple.object {
             if let Some(language) = literal.language() {
-                self.buffer.extend_from_slice(b" xml:lang=\"");
-                escape_into(&mut self.buffer, language);
-                self.buffer.push(b'"');
+                self.out.bytes.extend_from_slice(b" xml:lang=\"");
+                escape_into(&mut self.out.bytes, language);
+                self.out.bytes.push(b'"');
             } else if literal.datatype() != xsd::STRING {
-                self.buffer.extend_from_slice(b" rdf:datatype=\"");
-                escape_into(&mut self.buffer, literal.datatype().as_str());
-                self.buffer.push(b'"');
+                self.out.bytes.extend_from_slice(b" rdf:datatype=\"");
+                escape_into(&mut self.out.bytes, literal.datatype().as_str());
+                self.out.bytes.push(b'"');
             }
-            self.buffer.push(b'>');
-            escape_into(&mut self.buffer, literal.value());
-            let name = self.names.get(triple.predicate);
-            self.buffer.extend_from_slice(b"</");
-            self.buffer.extend_from_slice(name.name.as_bytes());
-            self.buffer.push(b'>');
+            self.out.bytes.push(b'>');
+            escape_into(&mut self.out.bytes, literal.value());
+            self.out.bytes.extend_from_slice(b"</");
+            self.out.bytes.extend_from_slice(name.name.as_bytes());
+            self.out.bytes.push(b'>');
         }
         Ok(())
     }
@@ -229,38 +224,29 @@ impl<W: Write> RdfXmlWriter<W> {
         let document = serializer.finish()?;
         let start = self.header.len() + b"\n\t<rdf:Description rdf:nodeID=\"s\">".len();
         let end = document.len() - b"\n\t</rdf:Description>".len() - END.len();
-        self.buffer.extend_from_slice(&document[start..end]);
+        self.out.bytes.extend_from_slice(&document[start..end]);
         Ok(())
     }
 
     fn close_node_element(&mut self) {
         if self.subject.is_some() {
-            self.buffer.extend_from_slice(b"\n\t</");
+            self.out.bytes.extend_from_slice(b"\n\t</");
             match self.typed_element.take() {
-                Some(name) => self.buffer.extend_from_slice(name.as_bytes()),
-                None => self.buffer.extend_from_slice(b"rdf:Description"),
+                Some(name) => self.out.bytes.extend_from_slice(name.as_bytes()),
+                None => self.out.bytes.extend_from_slice(b"rdf:Description"),
             }
-            self.buffer.push(b'>');
+            self.out.bytes.push(b'>');
         }
-    }
-
-    fn flush_if_full(&mut self) -> io::Result<()> {
-        if self.buffer.len() >= self.write_size {
-            self.output.write_all(&self.buffer)?;
-            self.buffer.clear();
-        }
-        Ok(())
     }
 
     /// Ends the document and returns the output.
     pub(crate) fn finish(mut self) -> io::Result<W> {
         if !self.started {
-            self.buffer.extend_from_slice(&self.header);
+            self.out.bytes.extend_from_slice(&self.header);
         }
         self.close_node_element();
-        self.buffer.extend_from_slice(END);
-        self.output.write_all(&self.buffer)?;
-        Ok(self.output)
+        self.out.bytes.extend_from_slice(END);
+        self.out.finish()
     }
 }
 
@@ -534,11 +520,7 @@ mod tests {
     fn written_catalogues_have_oxrdfxml_bytes() {
         // Without the controls RDF/XML cannot carry.
         let catalog = crate::parse::awkward_catalog(false);
-        let ntriples = crate::to_vec(&catalog, crate::RdfFormat::NTriples).unwrap();
-        let triples: Vec<Triple> = oxttl::NTriplesParser::new()
-            .for_slice(&ntriples)
-            .collect::<Result<_, _>>()
-            .unwrap();
+        let triples = crate::parse::awkward_triples(false);
         assert_eq!(
             String::from_utf8(crate::to_vec(&catalog, crate::RdfFormat::RdfXml).unwrap()).unwrap(),
             String::from_utf8(oxrdfxml_bytes(ns::ALL, &triples)).unwrap()
@@ -564,8 +546,8 @@ mod tests {
                 cut.property_by_oxrdfxml(triple.as_ref()).unwrap();
                 written.property(triple.as_ref()).unwrap();
                 assert_eq!(
-                    String::from_utf8(cut.buffer).unwrap(),
-                    String::from_utf8(written.buffer).unwrap()
+                    String::from_utf8(cut.out.bytes).unwrap(),
+                    String::from_utf8(written.out.bytes).unwrap()
                 );
             }
         }

@@ -1,6 +1,6 @@
 //! The streaming writer: catalogue header, then one dataset at a time, then `finish()`.
 
-use std::io::{BufWriter, Write};
+use std::io::{self, BufWriter, Write};
 
 use fihris_model::{Catalog, CatalogRecord, DataService, Dataset, DatasetSeries, NodeId};
 use fihris_vocab::ns;
@@ -21,8 +21,7 @@ const WRITE_SIZE: usize = 1 << 20;
 
 enum Backend<W: Write> {
     Turtle(WriterTurtleSerializer<BufWriter<W>>),
-    /// The output, and the lines written since the last write call.
-    NTriples(W, Vec<u8>),
+    NTriples(Gathered<W>),
     RdfXml(RdfXmlWriter<W>),
     JsonLd(JsonLdWriter<W>),
 }
@@ -114,7 +113,7 @@ impl<W: Write> DcatWriter<W> {
                     }
                     Backend::Turtle(serializer.for_writer(buffered(output)))
                 }
-                RdfFormat::NTriples => Backend::NTriples(output, Vec::with_capacity(WRITE_SIZE)),
+                RdfFormat::NTriples => Backend::NTriples(Gathered::new(output, WRITE_SIZE)),
                 RdfFormat::RdfXml => {
                     Backend::RdfXml(RdfXmlWriter::new(output, ns::ALL, WRITE_SIZE)?)
                 }
@@ -147,14 +146,11 @@ impl<W: Write> DcatWriter<W> {
                     serializer.serialize_triple(triple)?;
                 }
             }
-            Backend::NTriples(output, lines) => {
+            Backend::NTriples(output) => {
                 for triple in triples {
-                    crate::ntriples::push_triple(lines, triple.as_ref());
+                    crate::ntriples::push_triple(&mut output.bytes, triple.as_ref());
                 }
-                if lines.len() >= WRITE_SIZE {
-                    output.write_all(lines)?;
-                    lines.clear();
-                }
+                output.write_if_full()?;
             }
             Backend::RdfXml(writer) => {
                 for triple in triples {
@@ -272,10 +268,7 @@ impl<W: Write> DcatWriter<W> {
         };
         Ok(match backend {
             Backend::Turtle(serializer) => unbuffered(serializer.finish()?)?,
-            Backend::NTriples(mut output, lines) => {
-                output.write_all(&lines)?;
-                output
-            }
+            Backend::NTriples(output) => output.finish()?,
             Backend::RdfXml(writer) => writer.finish()?,
             Backend::JsonLd(writer) => writer.finish()?,
         })
@@ -287,6 +280,40 @@ impl<W: Write> DcatWriter<W> {
 /// (a branch a byte cost as much as the copy).
 pub(crate) fn has_byte(bytes: &[u8], test: impl Fn(u8) -> bool) -> bool {
     bytes.iter().fold(false, |found, &byte| found | test(byte))
+}
+
+/// Bytes made for `output`, written once `size` of them are gathered (and the rest at the
+/// end): how the writers that make their own bytes write them.
+pub(crate) struct Gathered<W: Write> {
+    output: W,
+    /// What is made and not written yet.
+    pub(crate) bytes: Vec<u8>,
+    size: usize,
+}
+
+impl<W: Write> Gathered<W> {
+    pub(crate) fn new(output: W, size: usize) -> Self {
+        Self {
+            output,
+            bytes: Vec::with_capacity(size),
+            size,
+        }
+    }
+
+    /// Writes what is gathered if it is `size` or more.
+    pub(crate) fn write_if_full(&mut self) -> io::Result<()> {
+        if self.bytes.len() >= self.size {
+            self.output.write_all(&self.bytes)?;
+            self.bytes.clear();
+        }
+        Ok(())
+    }
+
+    /// Writes the rest and returns the output.
+    pub(crate) fn finish(mut self) -> io::Result<W> {
+        self.output.write_all(&self.bytes)?;
+        Ok(self.output)
+    }
 }
 
 fn buffered<W: Write>(output: W) -> BufWriter<W> {
