@@ -37,12 +37,7 @@ pub(crate) fn parse_value_at(
     text: &str,
     start: usize,
 ) -> Result<(FieldValue, usize), SyntaxProblem> {
-    let mut parser = Parser {
-        bytes: text.as_bytes(),
-        text,
-        pos: start,
-        depth: 0,
-    };
+    let mut parser = Parser::new(text, start);
     parser.skip_whitespace();
     let value = parser.value()?;
     Ok((value, parser.pos))
@@ -76,9 +71,26 @@ struct Parser<'a> {
     text: &'a str,
     pos: usize,
     depth: usize,
+    /// The fields of the objects being read, innermost last: each object's fields are moved
+    /// out into a vector of their exact length when it closes, instead of each object growing
+    /// its own vector (a CKAN package holds about ten objects and arrays).
+    open_fields: Vec<(String, FieldValue)>,
+    /// The same for the items of the arrays being read.
+    open_items: Vec<FieldValue>,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
+    fn new(text: &'a str, start: usize) -> Self {
+        Self {
+            bytes: text.as_bytes(),
+            text,
+            pos: start,
+            depth: 0,
+            open_fields: Vec::new(),
+            open_items: Vec::new(),
+        }
+    }
+
     fn fail<T>(&self, message: impl Into<String>) -> Result<T, SyntaxProblem> {
         Err(SyntaxProblem {
             offset: self.pos,
@@ -137,12 +149,20 @@ impl Parser<'_> {
 
     fn object(&mut self) -> Result<FieldValue, SyntaxProblem> {
         self.pos += 1;
-        let mut fields = Vec::new();
         self.skip_whitespace();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(FieldValue::Object(fields));
+            return Ok(FieldValue::Object(Vec::new()));
         }
+        let first = self.open_fields.len();
+        let closed = self.fields();
+        // On an error too, so that the enclosing objects find their own fields on top.
+        let fields = self.open_fields.split_off(first);
+        closed.map(|()| FieldValue::Object(fields))
+    }
+
+    /// The fields of an object after its `{`, onto `open_fields`, and its `}`.
+    fn fields(&mut self) -> Result<(), SyntaxProblem> {
         loop {
             self.skip_whitespace();
             if self.peek() != Some(b'"') {
@@ -156,13 +176,13 @@ impl Parser<'_> {
             self.pos += 1;
             self.skip_whitespace();
             let value = self.value()?;
-            fields.push((key, value));
+            self.open_fields.push((key, value));
             self.skip_whitespace();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(FieldValue::Object(fields));
+                    return Ok(());
                 }
                 None => return self.fail("unexpected end of input inside an object"),
                 _ => return self.fail("expected ',' or '}' in an object"),
@@ -172,21 +192,29 @@ impl Parser<'_> {
 
     fn array(&mut self) -> Result<FieldValue, SyntaxProblem> {
         self.pos += 1;
-        let mut items = Vec::new();
         self.skip_whitespace();
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Ok(FieldValue::Array(items));
+            return Ok(FieldValue::Array(Vec::new()));
         }
+        let first = self.open_items.len();
+        let closed = self.items();
+        let items = self.open_items.split_off(first);
+        closed.map(|()| FieldValue::Array(items))
+    }
+
+    /// The items of an array after its `[`, onto `open_items`, and its `]`.
+    fn items(&mut self) -> Result<(), SyntaxProblem> {
         loop {
             self.skip_whitespace();
-            items.push(self.value()?);
+            let item = self.value()?;
+            self.open_items.push(item);
             self.skip_whitespace();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
-                    return Ok(FieldValue::Array(items));
+                    return Ok(());
                 }
                 None => return self.fail("unexpected end of input inside an array"),
                 _ => return self.fail("expected ',' or ']' in an array"),
@@ -232,16 +260,15 @@ impl Parser<'_> {
 
     fn string(&mut self) -> Result<String, SyntaxProblem> {
         self.pos += 1;
-        let mut out = String::new();
+        let start = self.pos;
+        self.skip_plain();
+        // Most strings hold no escape: one allocation of their exact length.
+        if self.peek() == Some(b'"') {
+            self.pos += 1;
+            return Ok(self.text[start..self.pos - 1].to_owned());
+        }
+        let mut out = String::from(&self.text[start..self.pos]);
         loop {
-            let run_start = self.pos;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
-            out.push_str(&self.text[run_start..self.pos]);
             match self.peek() {
                 None => return self.fail("unexpected end of input inside a string"),
                 Some(b'"') => {
@@ -254,7 +281,20 @@ impl Parser<'_> {
                 }
                 Some(_) => return self.fail("control character inside a string (escape it)"),
             }
+            let run_start = self.pos;
+            self.skip_plain();
+            out.push_str(&self.text[run_start..self.pos]);
         }
+    }
+
+    /// Moves past the characters of a string that stand for themselves: up to its closing
+    /// quote, an escape, a control character or the end of the text.
+    fn skip_plain(&mut self) {
+        let rest = &self.bytes[self.pos..];
+        self.pos += rest
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+            .unwrap_or(rest.len());
     }
 
     fn escape(&mut self, out: &mut String) -> Result<(), SyntaxProblem> {
@@ -383,12 +423,7 @@ pub(crate) fn write_string(out: &mut String, text: &str) {
 
 /// Whether `lexical` is a JSON number.
 pub(crate) fn is_number(lexical: &str) -> bool {
-    let mut parser = Parser {
-        bytes: lexical.as_bytes(),
-        text: lexical,
-        pos: 0,
-        depth: 0,
-    };
+    let mut parser = Parser::new(lexical, 0);
     matches!(parser.peek(), Some(b'-' | b'0'..=b'9'))
         && parser.number().is_ok()
         && parser.pos == lexical.len()

@@ -119,6 +119,10 @@ fn string(value: impl Into<String>) -> FieldValue {
 
 /// Whether a text is mostly in Arabic script.
 fn is_arabic(text: &str) -> bool {
+    // Most texts are ASCII, which holds no Arabic letter: one pass over the bytes.
+    if text.is_ascii() {
+        return false;
+    }
     let (mut arabic, mut latin) = (0usize, 0usize);
     for c in text.chars() {
         match c {
@@ -126,7 +130,7 @@ fn is_arabic(text: &str) -> bool {
             | '\u{0750}'..='\u{077F}'
             | '\u{FB50}'..='\u{FDFF}'
             | '\u{FE70}'..='\u{FEFF}' => arabic += 1,
-            c if c.is_alphabetic() => latin += 1,
+            c if c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic()) => latin += 1,
             _ => {}
         }
     }
@@ -752,7 +756,7 @@ const RESOURCE_RULES: &[ResourceRule] = &[
         key: "mimetype",
         read: |_, raw, d, _, _| {
             if let Some(media_type) = non_empty(raw) {
-                d.media_type = Iri::new(format!("{IANA}{}", media_type.trim())).ok();
+                d.media_type = Iri::new([IANA, media_type.trim()].concat()).ok();
             }
         },
         derive: |d| {
@@ -1394,6 +1398,23 @@ mod tests {
     use fihris_vocab::{Frequency, Vocabulary};
 
     use crate::{CkanFormat, CkanReader, write_catalog};
+
+    #[test]
+    fn arabic_is_the_script_of_most_letters() {
+        for (text, arabic) in [
+            ("", false),
+            ("Recettes fiscales 2023", false),
+            ("Données régionales", false),
+            ("المداخيل الجبائية", true),
+            // Two Arabic letters against one Latin, then the reverse; digits do not count.
+            ("ال x 2023", true),
+            ("ا xy 2023", false),
+            ("Énergie المغربية", true),
+            ("Énergie électrique ال", false),
+        ] {
+            assert_eq!(super::is_arabic(text), arabic, "{text}");
+        }
+    }
 
     #[test]
     fn a_resource_without_id_is_numbered_among_readable_packages() {

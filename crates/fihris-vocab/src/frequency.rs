@@ -1,6 +1,5 @@
 //! The EU frequency authority table, and French frequency words.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::text::{fold, split_words, words};
@@ -260,26 +259,29 @@ impl Frequency {
     #[must_use]
     pub fn find_in_french_text(text: &str) -> Option<Self> {
         let folded = fold(text);
-        let words: Vec<&str> = split_words(&folded).collect();
+        let mut words = split_words(&folded);
         let by_first_word = terms_by_first_word();
-        (0..words.len()).find_map(|start| {
-            by_first_word
-                .get(words[start])?
-                .iter()
-                .find(|(rest, _)| {
-                    rest.iter()
-                        .enumerate()
-                        .all(|(offset, part)| words.get(start + 1 + offset) == Some(part))
-                })
-                .map(|&(_, frequency)| frequency)
-        })
+        while let Some(word) = words.next() {
+            let Ok(found) = by_first_word.binary_search_by(|(first, _)| first.cmp(&word)) else {
+                continue;
+            };
+            let terms = &by_first_word[found].1;
+            let found = terms.iter().find(|(rest, _)| {
+                let mut following = words.clone();
+                rest.iter().all(|part| following.next() == Some(*part))
+            });
+            if let Some(&(_, frequency)) = found {
+                return Some(frequency);
+            }
+        }
+        None
     }
 }
 
-/// The French terms by their first word, each list in the table's order, the other words of
-/// each term split once: a title is scanned with one look-up per word (titles are read for
-/// every dataset of a catalogue, and most hold no frequency term).
-type TermsByFirstWord = HashMap<&'static str, Vec<(Vec<&'static str>, Frequency)>>;
+/// The French terms by their first word, sorted by it, each list in the table's order, the
+/// other words of each term split once: a title is scanned with one binary search per word
+/// (titles are read for every dataset of a catalogue, and most hold no frequency term).
+type TermsByFirstWord = Vec<(&'static str, Vec<(Vec<&'static str>, Frequency)>)>;
 
 fn terms_by_first_word() -> &'static TermsByFirstWord {
     static TABLE: OnceLock<TermsByFirstWord> = OnceLock::new();
@@ -288,12 +290,15 @@ fn terms_by_first_word() -> &'static TermsByFirstWord {
         for &(form, frequency) in FRENCH_TERMS {
             let mut parts = form.split(' ');
             if let Some(first) = parts.next() {
-                table
-                    .entry(first)
-                    .or_default()
-                    .push((parts.collect(), frequency));
+                let term = (parts.collect(), frequency);
+                match table.iter_mut().find(|(other, _)| *other == first) {
+                    Some((_, terms)) => terms.push(term),
+                    None => table.push((first, vec![term])),
+                }
             }
         }
+        // Stable: each word's terms stay in the table's order.
+        table.sort_by_key(|&(first, _)| first);
         table
     })
 }

@@ -59,7 +59,7 @@ pub fn words(text: &str) -> Vec<String> {
 }
 
 /// The words of text already folded (see [`words`]), borrowed.
-pub(crate) fn split_words(folded: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn split_words(folded: &str) -> impl Iterator<Item = &str> + Clone {
     folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
