@@ -14,7 +14,10 @@ use fihris_vocab::ns::{
     adms, dcat, dcatap, dct, fihris, foaf, locn, rdf, rdfs, skos, spdx, vcard, xsd,
 };
 use fihris_vocab::{EuTheme, LabelLanguage, PortalTheme, Vocabulary};
-use oxrdf::{BlankNode, NamedNode, NamedOrBlankNode, Term as OxTerm, Triple as OxTriple};
+use oxrdf::{
+    BlankNode, BlankNodeRef, LiteralRef, NamedNode, NamedNodeRef, NamedOrBlankNode,
+    NamedOrBlankNodeRef, TermRef, Triple as OxTriple, TripleRef,
+};
 
 /// Label of the blank node a reader gives a catalogue when the input has no `dcat:Catalog`:
 /// writers then write no catalogue node, only its datasets and extra triples.
@@ -30,15 +33,19 @@ pub fn is_implicit(catalog: &Catalog) -> bool {
     matches!(&catalog.id, NodeId::Blank(blank) if blank.as_str() == IMPLICIT_CATALOG)
 }
 
-pub(crate) fn named(iri: &str) -> NamedNode {
-    NamedNode::new_unchecked(iri)
+pub(crate) fn named(iri: &str) -> NamedNodeRef<'_> {
+    NamedNodeRef::new_unchecked(iri)
+}
+
+pub(crate) fn node_ref(id: &NodeId) -> NamedOrBlankNodeRef<'_> {
+    match id {
+        NodeId::Iri(iri) => named(iri.as_str()).into(),
+        NodeId::Blank(blank) => BlankNodeRef::new_unchecked(blank.as_str()).into(),
+    }
 }
 
 pub(crate) fn node(id: &NodeId) -> NamedOrBlankNode {
-    match id {
-        NodeId::Iri(iri) => named(iri.as_str()).into(),
-        NodeId::Blank(blank) => BlankNode::new_unchecked(blank.as_str()).into(),
-    }
+    node_ref(id).into_owned()
 }
 
 /// FNV-1a, 64 bits, over parts each ended by `0xff`: stable across platforms and Rust
@@ -72,16 +79,14 @@ impl Fnv {
 /// `n` and 16 lowercase hex digits, made without allocating (readers compare it for every
 /// agent, contact and period).
 pub(crate) fn minted_label_bytes(
-    parent: oxrdf::NamedOrBlankNodeRef<'_>,
+    parent: NamedOrBlankNodeRef<'_>,
     property: &str,
     index: usize,
 ) -> [u8; 17] {
     let mut hash = Fnv::new();
     match parent {
-        oxrdf::NamedOrBlankNodeRef::NamedNode(node) => hash.bytes(node.as_str().as_bytes()),
-        oxrdf::NamedOrBlankNodeRef::BlankNode(node) => {
-            hash.bytes(b"_:").bytes(node.as_str().as_bytes())
-        }
+        NamedOrBlankNodeRef::NamedNode(node) => hash.bytes(node.as_str().as_bytes()),
+        NamedOrBlankNodeRef::BlankNode(node) => hash.bytes(b"_:").bytes(node.as_str().as_bytes()),
     };
     hash.end_part().bytes(property.as_bytes()).end_part();
     let mut digits = [0u8; 20];
@@ -106,7 +111,7 @@ pub(crate) fn minted_label_bytes(
 
 /// [`minted_label_bytes`] as a string.
 pub(crate) fn minted_label(
-    parent: oxrdf::NamedOrBlankNodeRef<'_>,
+    parent: NamedOrBlankNodeRef<'_>,
     property: &str,
     index: usize,
 ) -> String {
@@ -128,60 +133,199 @@ fn sub_node(
     }
 }
 
-pub(crate) fn literal(literal: &Literal) -> oxrdf::Literal {
+pub(crate) fn literal(literal: &Literal) -> LiteralRef<'_> {
     match literal {
-        Literal::Simple(value) => oxrdf::Literal::new_simple_literal(value),
+        Literal::Simple(value) => LiteralRef::new_simple_literal(value),
         Literal::LanguageTagged { value, language } => {
-            oxrdf::Literal::new_language_tagged_literal_unchecked(value, language.as_str())
+            LiteralRef::new_language_tagged_literal_unchecked(value, language.as_str())
         }
         Literal::Typed { value, datatype } => {
-            oxrdf::Literal::new_typed_literal(value, named(datatype.as_str()))
+            LiteralRef::new_typed_literal(value, named(datatype.as_str()))
         }
     }
 }
 
-pub(crate) fn term(term: &Term) -> OxTerm {
+pub(crate) fn term(term: &Term) -> TermRef<'_> {
     match term {
         Term::Iri(iri) => named(iri.as_str()).into(),
-        Term::Blank(blank) => BlankNode::new_unchecked(blank.as_str()).into(),
+        Term::Blank(blank) => BlankNodeRef::new_unchecked(blank.as_str()).into(),
         Term::Literal(value) => literal(value).into(),
     }
 }
 
-pub(crate) fn temporal(value: &Temporal) -> oxrdf::Literal {
-    oxrdf::Literal::new_typed_literal(value.as_str(), named(value.kind().datatype()))
+pub(crate) fn temporal(value: &Temporal) -> LiteralRef<'_> {
+    LiteralRef::new_typed_literal(value.as_str(), named(value.kind().datatype()))
 }
 
 /// The triples of one part of the output (catalogue header, one dataset, footer), without
 /// duplicates, in emission order.
+///
+/// The terms' text is copied into one buffer and each triple is kept as spans of it: a
+/// dataset's forty to sixty triples cost no allocation once the buffers have grown, where
+/// owned triples cost three strings each.
 #[derive(Default)]
 pub(crate) struct Chunk {
-    pub(crate) triples: Vec<OxTriple>,
-    /// The hash of each pushed triple -> the index of the first with that hash: no copy of
-    /// the triples, and a hash cheaper than the standard one.
+    /// The text of every term pushed, one after the other.
+    text: String,
+    triples: Vec<PackedTriple>,
+    /// The hash of each pushed triple -> the index of the first with that hash: a hash
+    /// cheaper than the standard one.
     seen: rustc_hash::FxHashMap<u64, usize>,
+}
+
+/// Where a term's text is in [`Chunk::text`].
+#[derive(Clone, Copy)]
+struct Span {
+    start: usize,
+    end: usize,
+}
+
+/// A subject or an object node of a [`Chunk`], its text as a span.
+#[derive(Clone, Copy)]
+enum PackedNode {
+    Named(Span),
+    Blank(Span),
+}
+
+/// An object of a [`Chunk`], its text as spans.
+#[derive(Clone, Copy)]
+enum PackedTerm {
+    Node(PackedNode),
+    /// A literal with its datatype (`xsd:string` for a simple literal).
+    Typed {
+        value: Span,
+        datatype: Span,
+    },
+    LanguageTagged {
+        value: Span,
+        language: Span,
+    },
+}
+
+#[derive(Clone, Copy)]
+struct PackedTriple {
+    subject: PackedNode,
+    predicate: Span,
+    object: PackedTerm,
 }
 
 impl Chunk {
     pub(crate) fn clear(&mut self) {
+        self.text.clear();
         self.triples.clear();
         self.seen.clear();
     }
 
-    fn push(&mut self, subject: &NamedOrBlankNode, predicate: &str, object: impl Into<OxTerm>) {
-        let triple = OxTriple::new(subject.clone(), named(predicate), object);
-        let known = match self.seen.entry(rustc_hash::FxBuildHasher.hash_one(&triple)) {
+    pub(crate) fn len(&self) -> usize {
+        self.triples.len()
+    }
+
+    /// The triples in the order they were first pushed.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = TripleRef<'_>> {
+        self.triples.iter().map(|packed| self.unpack(*packed))
+    }
+
+    /// The triples, owned.
+    pub(crate) fn to_triples(&self) -> Vec<OxTriple> {
+        self.iter().map(TripleRef::into_owned).collect()
+    }
+
+    fn push<'a>(
+        &mut self,
+        subject: impl Into<NamedOrBlankNodeRef<'a>>,
+        predicate: &str,
+        object: impl Into<TermRef<'a>>,
+    ) {
+        let triple = TripleRef::new(subject.into(), named(predicate), object.into());
+        let known = match self.seen.entry(rustc_hash::FxBuildHasher.hash_one(triple)) {
             Entry::Vacant(entry) => {
                 entry.insert(self.triples.len());
                 false
             }
             // Another triple with that hash is rare: then the chunk is searched.
             Entry::Occupied(entry) => {
-                self.triples[*entry.get()] == triple || self.triples.contains(&triple)
+                let first = *entry.get();
+                self.unpack(self.triples[first]) == triple || self.iter().any(|t| t == triple)
             }
         };
         if !known {
-            self.triples.push(triple);
+            let packed = PackedTriple {
+                subject: self.pack_node(triple.subject),
+                predicate: self.span(predicate),
+                object: self.pack(triple.object),
+            };
+            self.triples.push(packed);
+        }
+    }
+
+    fn span(&mut self, text: &str) -> Span {
+        let start = self.text.len();
+        self.text.push_str(text);
+        Span {
+            start,
+            end: self.text.len(),
+        }
+    }
+
+    fn pack_node(&mut self, node: NamedOrBlankNodeRef<'_>) -> PackedNode {
+        match node {
+            NamedOrBlankNodeRef::NamedNode(node) => PackedNode::Named(self.span(node.as_str())),
+            NamedOrBlankNodeRef::BlankNode(node) => PackedNode::Blank(self.span(node.as_str())),
+        }
+    }
+
+    fn pack(&mut self, term: TermRef<'_>) -> PackedTerm {
+        match term {
+            TermRef::NamedNode(node) => PackedTerm::Node(self.pack_node(node.into())),
+            TermRef::BlankNode(node) => PackedTerm::Node(self.pack_node(node.into())),
+            TermRef::Literal(literal) => {
+                let value = self.span(literal.value());
+                match literal.language() {
+                    Some(language) => PackedTerm::LanguageTagged {
+                        value,
+                        language: self.span(language),
+                    },
+                    None => PackedTerm::Typed {
+                        value,
+                        datatype: self.span(literal.datatype().as_str()),
+                    },
+                }
+            }
+        }
+    }
+
+    fn text(&self, span: Span) -> &str {
+        &self.text[span.start..span.end]
+    }
+
+    fn unpack(&self, packed: PackedTriple) -> TripleRef<'_> {
+        TripleRef::new(
+            self.unpack_node(packed.subject),
+            named(self.text(packed.predicate)),
+            self.unpack_term(packed.object),
+        )
+    }
+
+    fn unpack_node(&self, node: PackedNode) -> NamedOrBlankNodeRef<'_> {
+        match node {
+            PackedNode::Named(span) => named(self.text(span)).into(),
+            PackedNode::Blank(span) => BlankNodeRef::new_unchecked(self.text(span)).into(),
+        }
+    }
+
+    fn unpack_term(&self, term: PackedTerm) -> TermRef<'_> {
+        match term {
+            PackedTerm::Node(node) => self.unpack_node(node).into(),
+            PackedTerm::Typed { value, datatype } => {
+                LiteralRef::new_typed_literal(self.text(value), named(self.text(datatype))).into()
+            }
+            PackedTerm::LanguageTagged { value, language } => {
+                LiteralRef::new_language_tagged_literal_unchecked(
+                    self.text(value),
+                    self.text(language),
+                )
+                .into()
+            }
         }
     }
 }
@@ -211,17 +355,15 @@ impl Emitter {
 
     fn implied_iri_type(&self, chunk: &mut Chunk, iri: &str, class: &str) {
         if self.implied {
-            chunk.push(&named(iri).into(), rdf::TYPE, named(class));
+            chunk.push(named(iri), rdf::TYPE, named(class));
         }
     }
 
     fn text(chunk: &mut Chunk, subject: &NamedOrBlankNode, predicate: &str, text: &Text) {
         for (language, value) in text.iter() {
             let object = match language {
-                Some(tag) => {
-                    oxrdf::Literal::new_language_tagged_literal_unchecked(value, tag.as_str())
-                }
-                None => oxrdf::Literal::new_simple_literal(value),
+                Some(tag) => LiteralRef::new_language_tagged_literal_unchecked(value, tag.as_str()),
+                None => LiteralRef::new_simple_literal(value),
             };
             chunk.push(subject, predicate, object);
         }
@@ -239,7 +381,7 @@ impl Emitter {
 
     fn nodes(chunk: &mut Chunk, subject: &NamedOrBlankNode, predicate: &str, nodes: &[NodeId]) {
         for id in nodes {
-            chunk.push(subject, predicate, node(id));
+            chunk.push(subject, predicate, node_ref(id));
         }
     }
 
@@ -255,11 +397,7 @@ impl Emitter {
     }
 
     fn plain(chunk: &mut Chunk, subject: &NamedOrBlankNode, predicate: &str, value: &str) {
-        chunk.push(
-            subject,
-            predicate,
-            oxrdf::Literal::new_simple_literal(value),
-        );
+        chunk.push(subject, predicate, LiteralRef::new_simple_literal(value));
     }
 
     fn typed(
@@ -272,7 +410,7 @@ impl Emitter {
         chunk.push(
             subject,
             predicate,
-            oxrdf::Literal::new_typed_literal(value, named(datatype)),
+            LiteralRef::new_typed_literal(value, named(datatype)),
         );
     }
 
@@ -291,7 +429,7 @@ impl Emitter {
                 && class == skos::CONCEPT
                 && let Concept::Known(term) = concept
             {
-                chunk.triples.extend(concept_labels(*term));
+                concept_labels_into(chunk, *term);
             }
         }
     }
@@ -322,7 +460,7 @@ impl Emitter {
     pub(crate) fn extra_triples(chunk: &mut Chunk, triples: &[Triple]) {
         for triple in triples {
             chunk.push(
-                &node(&triple.subject),
+                node_ref(&triple.subject),
                 triple.predicate.as_str(),
                 term(&triple.object),
             );
@@ -338,7 +476,7 @@ impl Emitter {
         agent: &Agent,
     ) {
         let subject = sub_node(agent.id.as_ref(), parent, predicate, index);
-        chunk.push(parent, predicate, subject.clone());
+        chunk.push(parent, predicate, &subject);
         let class = match agent.kind {
             AgentKind::Person => foaf::PERSON,
             AgentKind::Agent => foaf::AGENT,
@@ -389,7 +527,7 @@ impl Emitter {
     ) {
         for (index, contact) in contacts.iter().enumerate() {
             let subject = sub_node(contact.id.as_ref(), parent, dcat::CONTACT_POINT, index);
-            chunk.push(parent, dcat::CONTACT_POINT, subject.clone());
+            chunk.push(parent, dcat::CONTACT_POINT, &subject);
             let class = match contact.kind {
                 ContactKind::Organization => vcard::ORGANIZATION,
                 ContactKind::Individual => vcard::INDIVIDUAL,
@@ -410,7 +548,7 @@ impl Emitter {
                     .strip_prefix("tel:")
                     .and(NamedNode::new(telephone).ok())
                 {
-                    Some(iri) => chunk.push(&subject, vcard::HAS_TELEPHONE, iri),
+                    Some(iri) => chunk.push(&subject, vcard::HAS_TELEPHONE, &iri),
                     None => Self::plain(chunk, &subject, vcard::HAS_TELEPHONE, telephone),
                 }
             }
@@ -429,7 +567,7 @@ impl Emitter {
 
     fn licence(&self, chunk: &mut Chunk, parent: &NamedOrBlankNode, licence: &LicenseDocument) {
         let subject = node(&licence.id);
-        chunk.push(parent, dct::LICENSE, subject.clone());
+        chunk.push(parent, dct::LICENSE, &subject);
         self.implied_type(chunk, &subject, dct::LICENSE_DOCUMENT);
         if let Some(licence_type) = &licence.licence_type {
             Self::iri(chunk, &subject, dct::TYPE, licence_type);
@@ -448,7 +586,7 @@ impl Emitter {
     ) {
         for (index, resource) in resources.iter().enumerate() {
             let subject = sub_node(resource.id.as_ref(), parent, predicate, index);
-            chunk.push(parent, predicate, subject.clone());
+            chunk.push(parent, predicate, &subject);
             self.implied_type(chunk, &subject, class);
             Self::text(chunk, &subject, rdfs::LABEL, &resource.label);
             Self::extras(chunk, &subject, &resource.extra);
@@ -458,7 +596,7 @@ impl Emitter {
     fn periods(&self, chunk: &mut Chunk, parent: &NamedOrBlankNode, periods: &[PeriodOfTime]) {
         for (index, period) in periods.iter().enumerate() {
             let subject = sub_node(period.id.as_ref(), parent, dct::TEMPORAL, index);
-            chunk.push(parent, dct::TEMPORAL, subject.clone());
+            chunk.push(parent, dct::TEMPORAL, &subject);
             self.implied_type(chunk, &subject, dct::PERIOD_OF_TIME);
             Self::date(chunk, &subject, dcat::START_DATE, period.start.as_ref());
             Self::date(chunk, &subject, dcat::END_DATE, period.end.as_ref());
@@ -469,7 +607,7 @@ impl Emitter {
     fn locations(&self, chunk: &mut Chunk, parent: &NamedOrBlankNode, locations: &[Location]) {
         for (index, location) in locations.iter().enumerate() {
             let subject = sub_node(location.id.as_ref(), parent, dct::SPATIAL, index);
-            chunk.push(parent, dct::SPATIAL, subject.clone());
+            chunk.push(parent, dct::SPATIAL, &subject);
             self.implied_type(chunk, &subject, dct::LOCATION);
             Self::text(chunk, &subject, skos::PREF_LABEL, &location.name);
             for (predicate, value) in [
@@ -487,7 +625,7 @@ impl Emitter {
 
     fn checksum(&self, chunk: &mut Chunk, parent: &NamedOrBlankNode, checksum: &Checksum) {
         let subject = sub_node(checksum.id.as_ref(), parent, spdx::CHECKSUM_PROP, 0);
-        chunk.push(parent, spdx::CHECKSUM_PROP, subject.clone());
+        chunk.push(parent, spdx::CHECKSUM_PROP, &subject);
         self.implied_type(chunk, &subject, spdx::CHECKSUM);
         Self::iri(chunk, &subject, spdx::ALGORITHM, &checksum.algorithm);
         self.implied_iri_type(chunk, checksum.algorithm.as_str(), spdx::CHECKSUM_ALGORITHM);
@@ -508,7 +646,7 @@ impl Emitter {
     ) {
         for (index, identifier) in identifiers.iter().enumerate() {
             let subject = sub_node(identifier.id.as_ref(), parent, adms::IDENTIFIER_PROP, index);
-            chunk.push(parent, adms::IDENTIFIER_PROP, subject.clone());
+            chunk.push(parent, adms::IDENTIFIER_PROP, &subject);
             self.implied_type(chunk, &subject, adms::IDENTIFIER);
             chunk.push(&subject, skos::NOTATION, literal(&identifier.notation));
             if let Some(agency) = &identifier.scheme_agency {
@@ -531,9 +669,9 @@ impl Emitter {
                 dcat::QUALIFIED_RELATION,
                 index,
             );
-            chunk.push(parent, dcat::QUALIFIED_RELATION, subject.clone());
+            chunk.push(parent, dcat::QUALIFIED_RELATION, &subject);
             self.implied_type(chunk, &subject, dcat::RELATIONSHIP);
-            chunk.push(&subject, dct::RELATION, node(&relation.relation));
+            chunk.push(&subject, dct::RELATION, node_ref(&relation.relation));
             Self::iri(chunk, &subject, dcat::HAD_ROLE, &relation.role);
             Self::extras(chunk, &subject, &relation.extra);
         }
@@ -619,7 +757,7 @@ impl Emitter {
         member: &NamedOrBlankNode,
     ) {
         if let Some(catalog) = catalog {
-            chunk.push(&node(catalog), predicate, member.clone());
+            chunk.push(node_ref(catalog), predicate, member);
         }
     }
 
@@ -756,7 +894,7 @@ impl Emitter {
         distribution: &Distribution,
     ) {
         let subject = node(&distribution.id);
-        chunk.push(dataset, dcat::DISTRIBUTION_PROP, subject.clone());
+        chunk.push(dataset, dcat::DISTRIBUTION_PROP, &subject);
         chunk.push(&subject, rdf::TYPE, named(dcat::DISTRIBUTION));
         Self::iris(chunk, &subject, dcat::ACCESS_URL, &distribution.access_urls);
         Self::iris(
@@ -1011,7 +1149,11 @@ impl Emitter {
         let subject = node(&record.id);
         Self::link(chunk, catalog, dcat::RECORD, &subject);
         chunk.push(&subject, rdf::TYPE, named(dcat::CATALOG_RECORD));
-        chunk.push(&subject, foaf::PRIMARY_TOPIC, node(&record.primary_topic));
+        chunk.push(
+            &subject,
+            foaf::PRIMARY_TOPIC,
+            node_ref(&record.primary_topic),
+        );
         chunk.push(&subject, dct::MODIFIED, temporal(&record.modified));
         Self::date(chunk, &subject, dct::ISSUED, record.issued.as_ref());
         Self::text(chunk, &subject, dct::TITLE, &record.title);
@@ -1028,7 +1170,7 @@ impl Emitter {
             Self::iri(chunk, &subject, adms::STATUS, change);
         }
         if let Some(source) = &record.source {
-            chunk.push(&subject, dct::SOURCE, node(source));
+            chunk.push(&subject, dct::SOURCE, node_ref(source));
         }
         Self::extras(chunk, &subject, &record.extra);
     }
@@ -1070,7 +1212,7 @@ const VCARD_GROUP: &str = "http://www.w3.org/2006/vcard/ns#Group";
 
 fn mailbox(chunk: &mut Chunk, subject: &NamedOrBlankNode, predicate: &str, email: &str) {
     match NamedNode::new(format!("mailto:{email}")) {
-        Ok(iri) => chunk.push(subject, predicate, iri),
+        Ok(iri) => chunk.push(subject, predicate, &iri),
         Err(_) => Emitter::plain(chunk, subject, predicate, email),
     }
 }
@@ -1079,9 +1221,9 @@ fn keywords(chunk: &mut Chunk, subject: &NamedOrBlankNode, keywords: &[Keyword])
     for keyword in keywords {
         let object = match &keyword.language {
             Some(tag) => {
-                oxrdf::Literal::new_language_tagged_literal_unchecked(&keyword.value, tag.as_str())
+                LiteralRef::new_language_tagged_literal_unchecked(&keyword.value, tag.as_str())
             }
-            None => oxrdf::Literal::new_simple_literal(&keyword.value),
+            None => LiteralRef::new_simple_literal(&keyword.value),
         };
         chunk.push(subject, dcat::KEYWORD, object);
     }
@@ -1133,10 +1275,7 @@ fn labels(
         chunk.push(
             subject,
             predicate,
-            oxrdf::Literal::new_language_tagged_literal_unchecked(
-                label(*language),
-                language.bcp47(),
-            ),
+            LiteralRef::new_language_tagged_literal_unchecked(label(*language), language.bcp47()),
         );
     }
 }
@@ -1161,7 +1300,7 @@ fn portal_theme(chunk: &mut Chunk, theme: PortalTheme) {
     chunk.push(
         &subject,
         skos::NOTATION,
-        oxrdf::Literal::new_simple_literal(theme.slug()),
+        LiteralRef::new_simple_literal(theme.slug()),
     );
     let secondary = theme.eu_secondary();
     let primary_match = if secondary.is_some() {
@@ -1188,18 +1327,22 @@ fn eu_theme(chunk: &mut Chunk, theme: EuTheme) {
 /// `skos:prefLabel` on every concept).
 pub(crate) fn concept_labels<T: Vocabulary>(term: T) -> Vec<OxTriple> {
     let mut chunk = Chunk::default();
-    let subject: NamedOrBlankNode = named(term.iri()).into();
-    labels(&mut chunk, &subject, skos::PREF_LABEL, |language| {
+    concept_labels_into(&mut chunk, term);
+    chunk.to_triples()
+}
+
+fn concept_labels_into<T: Vocabulary>(chunk: &mut Chunk, term: T) {
+    let subject: NamedOrBlankNode = named(term.iri()).into_owned().into();
+    labels(chunk, &subject, skos::PREF_LABEL, |language| {
         term.label(language)
     });
-    chunk.triples
 }
 
 /// Every triple the writer adds about an EU data theme (for the reader).
 pub(crate) fn eu_theme_triples(theme: EuTheme) -> Vec<OxTriple> {
     let mut chunk = Chunk::default();
     eu_theme(&mut chunk, theme);
-    chunk.triples
+    chunk.to_triples()
 }
 
 /// Every triple the writer adds about a portal theme and its scheme (for the reader).
@@ -1207,7 +1350,7 @@ pub(crate) fn portal_theme_triples(theme: PortalTheme) -> Vec<OxTriple> {
     let mut chunk = Chunk::default();
     portal_scheme(&mut chunk);
     portal_theme(&mut chunk, theme);
-    chunk.triples
+    chunk.to_triples()
 }
 
 #[cfg(test)]
@@ -1216,14 +1359,10 @@ mod tests {
 
     /// What labels were before they were made without allocating: the same bytes keep
     /// written graphs the same.
-    fn reference_label(
-        parent: oxrdf::NamedOrBlankNodeRef<'_>,
-        property: &str,
-        index: usize,
-    ) -> String {
+    fn reference_label(parent: NamedOrBlankNodeRef<'_>, property: &str, index: usize) -> String {
         let parent = match parent {
-            oxrdf::NamedOrBlankNodeRef::NamedNode(node) => node.as_str().to_owned(),
-            oxrdf::NamedOrBlankNodeRef::BlankNode(node) => format!("_:{}", node.as_str()),
+            NamedOrBlankNodeRef::NamedNode(node) => node.as_str().to_owned(),
+            NamedOrBlankNodeRef::BlankNode(node) => format!("_:{}", node.as_str()),
         };
         let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
         for part in [
@@ -1243,8 +1382,8 @@ mod tests {
 
     #[test]
     fn minted_labels_are_those_of_the_reference() {
-        let iri = oxrdf::NamedNodeRef::new_unchecked("https://data.gov.ma/d/1");
-        let blank = oxrdf::BlankNodeRef::new_unchecked("b0");
+        let iri = NamedNodeRef::new_unchecked("https://data.gov.ma/d/1");
+        let blank = BlankNodeRef::new_unchecked("b0");
         for parent in [iri.into(), blank.into()] {
             for index in [0, 1, 9, 10, 12_345, usize::MAX] {
                 assert_eq!(

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use std::sync::OnceLock;
 
 use fihris_vocab::ns;
-use oxrdf::{Term, Triple};
+use oxrdf::{TermRef, TripleRef};
 use serde_json::{Map, Value};
 
 use crate::writer::{Gathered, has_byte};
@@ -230,8 +230,8 @@ impl<W: Write> JsonLdWriter<W> {
         Ok(Self { out, first: true })
     }
 
-    pub(crate) fn write_chunk(&mut self, triples: &[Triple]) -> io::Result<()> {
-        let triples: Vec<&Triple> = triples.iter().collect();
+    pub(crate) fn write_chunk(&mut self, triples: &[TripleRef<'_>]) -> io::Result<()> {
+        let triples: Vec<&TripleRef<'_>> = triples.iter().collect();
         let by_subject = in_order_of_first(&triples, |triple| &triple.subject);
         for node in by_subject.chunk_by(|a, b| a.subject == b.subject) {
             self.node(node);
@@ -240,16 +240,16 @@ impl<W: Write> JsonLdWriter<W> {
     }
 
     /// One node object: the triples of one subject.
-    fn node(&mut self, triples: &[&Triple]) {
+    fn node(&mut self, triples: &[&TripleRef<'_>]) {
         let out = &mut self.out.bytes;
         out.extend_from_slice(if self.first { b"\n" } else { b",\n" });
         self.first = false;
         out.extend_from_slice(b"  {\n    \"@id\": ");
-        push_node_string(out, triples[0].subject.as_ref().into());
-        let (types, properties): (Vec<&Triple>, Vec<&Triple>) =
+        push_node_string(out, triples[0].subject.into());
+        let (types, properties): (Vec<&TripleRef<'_>>, Vec<&TripleRef<'_>>) =
             triples.iter().partition(|triple| {
                 triple.predicate.as_str() == ns::rdf::TYPE
-                    && matches!(triple.object, Term::NamedNode(_))
+                    && matches!(triple.object, TermRef::NamedNode(_))
             });
         if !types.is_empty() {
             out.extend_from_slice(b",\n    \"@type\": [");
@@ -257,7 +257,7 @@ impl<W: Write> JsonLdWriter<W> {
                 if index > 0 {
                     out.push(b',');
                 }
-                if let Term::NamedNode(class) = &triple.object {
+                if let TermRef::NamedNode(class) = triple.object {
                     push_string(out, type_name(class.as_str()));
                 }
             }
@@ -275,7 +275,7 @@ impl<W: Write> JsonLdWriter<W> {
                 if index > 0 {
                     out.push(b',');
                 }
-                push_object(out, &value.object, id_valued);
+                push_object(out, value.object, id_valued);
             }
             out.push(b']');
         }
@@ -338,10 +338,10 @@ fn push_string(out: &mut Vec<u8>, value: &str) {
 }
 
 /// A node as a string: its IRI, or `_:` and its label.
-fn push_node_string(out: &mut Vec<u8>, node: oxrdf::TermRef<'_>) {
+fn push_node_string(out: &mut Vec<u8>, node: TermRef<'_>) {
     match node {
-        oxrdf::TermRef::BlankNode(node) => push_string(out, &format!("_:{}", node.as_str())),
-        oxrdf::TermRef::NamedNode(node) => push_string(out, node.as_str()),
+        TermRef::BlankNode(node) => push_string(out, &format!("_:{}", node.as_str())),
+        TermRef::NamedNode(node) => push_string(out, node.as_str()),
         _ => {}
     }
 }
@@ -349,18 +349,18 @@ fn push_node_string(out: &mut Vec<u8>, node: oxrdf::TermRef<'_>) {
 /// The value of an object in compact JSON: a string where the term's values are IRIs (or
 /// plain strings otherwise), else an object with `@id`, or `@value` with its `@language` or
 /// `@type` (keys in serde_json's sorted order).
-fn push_object(out: &mut Vec<u8>, object: &Term, id_valued: bool) {
+fn push_object(out: &mut Vec<u8>, object: TermRef<'_>, id_valued: bool) {
     match object {
-        Term::NamedNode(_) | Term::BlankNode(_) => {
+        TermRef::NamedNode(_) | TermRef::BlankNode(_) => {
             if !id_valued {
                 out.extend_from_slice(b"{\"@id\":");
             }
-            push_node_string(out, object.as_ref());
+            push_node_string(out, object);
             if !id_valued {
                 out.push(b'}');
             }
         }
-        Term::Literal(literal) => {
+        TermRef::Literal(literal) => {
             if let Some(language) = literal.language() {
                 out.extend_from_slice(b"{\"@language\":");
                 push_string(out, language);
@@ -385,7 +385,7 @@ fn push_object(out: &mut Vec<u8>, object: &Term, id_valued: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use oxrdf::{BlankNode, Literal, NamedNode, NamedOrBlankNode};
+    use oxrdf::{BlankNode, Literal, NamedNode, NamedOrBlankNode, Term, Triple};
     use serde_json::{Map, Value};
 
     /// The node objects built as serde_json values and written by serde_json: what the
@@ -484,7 +484,8 @@ mod tests {
         // A small write size, so that the buffer is written several times.
         let mut writer = JsonLdWriter::new(Vec::new(), 64).unwrap();
         for chunk in chunks {
-            writer.write_chunk(chunk).unwrap();
+            let triples: Vec<TripleRef<'_>> = chunk.iter().map(Triple::as_ref).collect();
+            writer.write_chunk(&triples).unwrap();
         }
         writer.finish().unwrap()
     }

@@ -52,7 +52,7 @@ impl SophiaGraph {
         let parent = parent.as_ref();
         let mut all = Vec::new();
         let mut drain = |chunk: &mut Chunk| {
-            all.append(&mut chunk.triples);
+            all.extend(chunk.iter().map(oxrdf::TripleRef::into_owned));
             chunk.clear();
         };
         emitter.catalog_header(&mut chunk, catalog);

@@ -565,7 +565,7 @@ fn probe(used: &Use) -> Vec<Triple> {
     let probe = named("urn:x-fihris:probe");
     let own = Triple::new(
         subject.clone(),
-        probe.clone(),
+        probe,
         oxrdf::Literal::new_simple_literal("probe"),
     );
     let typed = |class: &str| Triple::new(subject.clone(), named(rdf::TYPE), named(class));
@@ -590,7 +590,7 @@ fn probe(used: &Use) -> Vec<Triple> {
             own,
         ],
         dcat::QUALIFIED_RELATION => vec![
-            Triple::new(subject.clone(), named(dct::RELATION), probe.clone()),
+            Triple::new(subject.clone(), named(dct::RELATION), probe),
             Triple::new(subject, named(dcat::HAD_ROLE), probe),
             own,
         ],

@@ -4,7 +4,7 @@ use std::io::{self, BufWriter, Write};
 
 use fihris_model::{Catalog, CatalogRecord, DataService, Dataset, DatasetSeries, NodeId};
 use fihris_vocab::ns;
-use oxrdf::{Term, Triple};
+use oxrdf::{NamedOrBlankNodeRef, TermRef, TripleRef};
 use oxttl::TurtleSerializer;
 use oxttl::turtle::WriterTurtleSerializer;
 
@@ -127,37 +127,37 @@ impl<W: Write> DcatWriter<W> {
 
     fn flush_chunk(&mut self) -> Result<(), WriteError> {
         let mut chunk = std::mem::take(&mut self.chunk);
-        let result = self.write_triples(&chunk.triples);
-        self.triples += chunk.triples.len() as u64;
+        let result = self.write_triples(&chunk);
+        self.triples += chunk.len() as u64;
         chunk.clear();
         self.chunk = chunk;
         result
     }
 
-    fn write_triples(&mut self, triples: &[Triple]) -> Result<(), WriteError> {
+    fn write_triples(&mut self, chunk: &Chunk) -> Result<(), WriteError> {
         if matches!(self.format, RdfFormat::RdfXml) {
-            for triple in triples {
+            for triple in chunk.iter() {
                 check_xml(triple)?;
             }
         }
         match self.backend()? {
             Backend::Turtle(serializer) => {
-                for triple in triples {
+                for triple in chunk.iter() {
                     serializer.serialize_triple(triple)?;
                 }
             }
             Backend::NTriples(output) => {
-                for triple in triples {
-                    crate::ntriples::push_triple(&mut output.bytes, triple.as_ref());
+                for triple in chunk.iter() {
+                    crate::ntriples::push_triple(&mut output.bytes, triple);
                 }
                 output.write_if_full()?;
             }
             Backend::RdfXml(writer) => {
-                for triple in triples {
-                    writer.write_triple(triple.as_ref())?;
+                for triple in chunk.iter() {
+                    writer.write_triple(triple)?;
                 }
             }
-            Backend::JsonLd(writer) => writer.write_chunk(triples)?,
+            Backend::JsonLd(writer) => writer.write_chunk(&chunk.iter().collect::<Vec<_>>())?,
         }
         Ok(())
     }
@@ -368,19 +368,19 @@ fn xml_forbidden(value: &str) -> bool {
     })
 }
 
-fn check_xml(triple: &Triple) -> Result<(), WriteError> {
+fn check_xml(triple: TripleRef<'_>) -> Result<(), WriteError> {
     if is_reserved(triple.predicate.as_str()) {
         return Err(reserved_predicate_error().into());
     }
-    let subject = match &triple.subject {
-        oxrdf::NamedOrBlankNode::NamedNode(node) => node.as_str(),
-        oxrdf::NamedOrBlankNode::BlankNode(node) => node.as_str(),
+    let subject = match triple.subject {
+        NamedOrBlankNodeRef::NamedNode(node) => node.as_str(),
+        NamedOrBlankNodeRef::BlankNode(node) => node.as_str(),
     };
     let problem = xml_forbidden(subject)
         || xml_forbidden(triple.predicate.as_str())
-        || match &triple.object {
-            Term::NamedNode(node) => xml_forbidden(node.as_str()),
-            Term::Literal(literal) => xml_forbidden(literal.value()),
+        || match triple.object {
+            TermRef::NamedNode(node) => xml_forbidden(node.as_str()),
+            TermRef::Literal(literal) => xml_forbidden(literal.value()),
             _ => false,
         };
     if problem {
