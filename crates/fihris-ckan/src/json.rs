@@ -496,6 +496,33 @@ mod tests {
     }
 
     #[test]
+    fn strings_end_at_their_quote_or_escape_wherever_it_falls() {
+        // Every position of an escape, a control character or the end of the text, in strings
+        // of one- and two-byte characters.
+        for length in 0..40 {
+            let plain = "é".repeat(length / 2) + &"a".repeat(length % 2);
+            assert_eq!(
+                parse_document(&format!("\"{plain}\"")),
+                Ok(FieldValue::String(plain.clone()))
+            );
+            for at in 0..=plain.len() {
+                if !plain.is_char_boundary(at) {
+                    continue;
+                }
+                let (before, after) = plain.split_at(at);
+                assert_eq!(
+                    parse_document(&format!("\"{before}\\n{after}\"")),
+                    Ok(FieldValue::String(format!("{before}\n{after}")))
+                );
+                let problem = parse_document(&format!("\"{before}\t{after}\"")).unwrap_err();
+                assert_eq!(problem.offset, 1 + at, "{before:?} tab {after:?}");
+                let problem = parse_document(&format!("\"{before}")).unwrap_err();
+                assert_eq!(problem.offset, 1 + at, "{before:?} unended");
+            }
+        }
+    }
+
+    #[test]
     fn errors_have_positions() {
         for (text, line, column) in [
             ("{\"a\": 1,\n \"b\": }", 2, 7),

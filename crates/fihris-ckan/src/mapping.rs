@@ -130,6 +130,9 @@ fn is_arabic(text: &str) -> bool {
             | '\u{0750}'..='\u{077F}'
             | '\u{FB50}'..='\u{FDFF}'
             | '\u{FE70}'..='\u{FEFF}' => arabic += 1,
+            // Latin-1 and Latin Extended letters (French accents) without the Unicode
+            // tables: every character of the range is a letter but × and ÷.
+            '\u{00C0}'..='\u{024F}' if c != '×' && c != '÷' => latin += 1,
             c if c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic()) => latin += 1,
             _ => {}
         }
@@ -1411,8 +1414,13 @@ mod tests {
             ("ا xy 2023", false),
             ("Énergie المغربية", true),
             ("Énergie électrique ال", false),
+            ("×÷ ال", true),
         ] {
             assert_eq!(super::is_arabic(text), arabic, "{text}");
+        }
+        // The Latin range counted without the Unicode tables is made of letters.
+        for c in '\u{00C0}'..='\u{024F}' {
+            assert_eq!(c.is_alphabetic(), c != '×' && c != '÷', "{c}");
         }
     }
 
