@@ -112,7 +112,7 @@ impl fmt::Display for ConvertError {
 /// Unreadable input (with file, line and column) or an error writing the output.
 pub fn run(
     options: &ConvertOptions,
-    stdin: &mut dyn Read,
+    stdin: &mut (dyn Read + Send),
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<(), ConvertError> {
@@ -126,33 +126,18 @@ pub fn run(
         && let Some(input) = single_ckan_input(options)
     {
         let name = input.map_or_else(|| "<stdin>".to_owned(), |path| path.display().to_string());
-        let unreadable = |error: &dyn fmt::Display| ConvertError(format!("{name}: {error}"));
         return match input {
             Some(path) => {
-                let file = File::open(path).map_err(|error| unreadable(&error))?;
+                let file =
+                    File::open(path).map_err(|error| ConvertError(format!("{name}: {error}")))?;
                 let size = file.metadata().map_or(0, |metadata| metadata.len());
                 let reader = BufReader::with_capacity(READ_SIZE, file);
-                let stream =
-                    ckan_stream(reader, &name).map_err(|error| unreadable_input(&error))?;
-                convert_stream(options, stream, size, &name, format, stdout, stderr)
+                convert_stream(options, reader, size, &name, format, stdout, stderr)
             }
+            // The size of standard input is not known: no progress bar.
             None => {
-                // Standard input is read whole: the reading thread cannot borrow it.
-                let mut bytes = Vec::new();
-                stdin
-                    .read_to_end(&mut bytes)
-                    .map_err(|error| unreadable(&error))?;
-                let stream =
-                    ckan_stream(&bytes[..], &name).map_err(|error| unreadable_input(&error))?;
-                convert_stream(
-                    options,
-                    stream,
-                    bytes.len() as u64,
-                    &name,
-                    format,
-                    stdout,
-                    stderr,
-                )
+                let reader = BufReader::with_capacity(READ_SIZE, stdin);
+                convert_stream(options, reader, 0, &name, format, stdout, stderr)
             }
         };
     }
@@ -201,24 +186,21 @@ fn single_ckan_input(options: &ConvertOptions) -> Option<Option<&PathBuf>> {
     (format == InputFormat::Ckan).then_some(input)
 }
 
-fn unreadable_input(error: &crate::input::InputError) -> ConvertError {
-    ConvertError(error.to_string())
-}
-
 /// How much of a CKAN file is read in one call.
 const READ_SIZE: usize = 1 << 16;
 
-/// Writes the CKAN `stream` of input `name` (`size` bytes) as RDF `format`, with a progress
-/// bar, then prints its findings.
+/// Writes the CKAN input `name` (`size` bytes, 0 if unknown) read from `reader` as RDF
+/// `format`, with a progress bar, then prints its findings.
 fn convert_stream<R: BufRead + Send>(
     options: &ConvertOptions,
-    stream: CkanStream<R>,
+    reader: R,
     size: u64,
     name: &str,
     format: RdfFormat,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<(), ConvertError> {
+    let stream = ckan_stream(reader, name).map_err(|error| ConvertError(error.to_string()))?;
     let visible = options.output.is_some() && size > LARGE_INPUT;
     let mut progress = Progress::stderr(name, size, visible);
     let mut warnings = Vec::new();

@@ -80,7 +80,7 @@ fn main() -> ExitCode {
         Command::Vocab { list, output } => clean(vocab::run(list, output, &mut stdout)),
         Command::Convert(options) => {
             let mut stderr = io::stderr().lock();
-            match convert::run(&options, &mut io::stdin().lock(), &mut stdout, &mut stderr) {
+            match convert::run(&options, &mut io::stdin(), &mut stdout, &mut stderr) {
                 Ok(()) => Ok(check::Outcome::Clean),
                 Err(error) => {
                     let _ = convert::report(&error, &mut stderr);

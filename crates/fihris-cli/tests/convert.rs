@@ -260,3 +260,78 @@ fn ckan_converted_as_read_stops_on_a_write_error() {
     .expect_err("the output is full");
     assert!(error.to_string().contains("no space left"), "{error}");
 }
+
+/// Standard input that says how much of it is read so far.
+struct CountedInput {
+    bytes: std::io::Cursor<Vec<u8>>,
+    read: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl std::io::Read for CountedInput {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let read = self.bytes.read(buf)?;
+        self.read
+            .fetch_add(read as u64, std::sync::atomic::Ordering::SeqCst);
+        Ok(read)
+    }
+}
+
+/// Output that notes how much of the input was read when it was first written to.
+struct FirstWrite {
+    input_read: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    read_then: Option<u64>,
+    written: Vec<u8>,
+}
+
+impl Write for FirstWrite {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.read_then.is_none() {
+            self.read_then = Some(self.input_read.load(std::sync::atomic::Ordering::SeqCst));
+        }
+        self.written.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// CKAN on standard input is converted as it is read, as a file is, not read whole first:
+/// the output starts while most of the input is still unread.
+#[test]
+fn ckan_from_standard_input_is_converted_as_read() {
+    use fihris_cli::convert::{self, ConvertOptions, OutputFormat};
+    use fihris_cli::input::InputFormat;
+
+    let input = fihris_ckan::SAMPLE_CATALOGUE_JSONL.repeat(4).into_bytes();
+    let options = ConvertOptions {
+        files: vec![],
+        from: Some(InputFormat::Ckan),
+        to: OutputFormat::Ntriples,
+        output: None,
+        exact: false,
+        repair: false,
+    };
+    let read = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let mut stdin = CountedInput {
+        bytes: std::io::Cursor::new(input.clone()),
+        read: read.clone(),
+    };
+    let mut out = FirstWrite {
+        input_read: read,
+        read_then: None,
+        written: Vec::new(),
+    };
+    convert::run(&options, &mut stdin, &mut out, &mut Vec::new()).expect("converted");
+    let read_then = out.read_then.expect("written");
+    assert!(
+        read_then < input.len() as u64 / 2,
+        "{read_then} of {} bytes read before the first write",
+        input.len()
+    );
+    assert!(
+        out.written.ends_with(b" .\n"),
+        "the whole output is written"
+    );
+}
