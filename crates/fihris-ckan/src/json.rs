@@ -1,8 +1,84 @@
-//! A small JSON reader and writer over [`FieldValue`]: object key order, duplicate keys and
-//! number lexical forms are kept as read, so that what the model does not map is written
-//! back byte for byte; errors carry 1-based line and column.
+//! A small JSON reader (into [`Value`], borrowing the text) and writer (of [`FieldValue`]):
+//! object key order, duplicate keys and number lexical forms are kept as read, so that what
+//! the model does not map is written back byte for byte; errors carry 1-based line and
+//! column.
+
+use std::borrow::Cow;
 
 use fihris_model::FieldValue;
+
+/// A JSON value as read: keys, numbers and strings without escapes point into the text.
+/// A package's keys and most of its strings are never copied: only what the model keeps is
+/// (as its own strings, or as a [`FieldValue`] for what it does not map).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Value<'a> {
+    Null,
+    Bool(bool),
+    /// The lexical form as read.
+    Number(Cow<'a, str>),
+    String(Cow<'a, str>),
+    Array(Vec<Value<'a>>),
+    /// Keys in their order, duplicates kept.
+    Object(Vec<(Cow<'a, str>, Value<'a>)>),
+}
+
+/// The fields of an object as read.
+pub(crate) type Fields<'a> = [(Cow<'a, str>, Value<'a>)];
+
+impl Value<'_> {
+    /// The value as the model keeps it.
+    pub(crate) fn to_field(&self) -> FieldValue {
+        match self {
+            Value::Null => FieldValue::Null,
+            Value::Bool(value) => FieldValue::Bool(*value),
+            Value::Number(lexical) => FieldValue::Number(lexical.as_ref().to_owned()),
+            Value::String(text) => FieldValue::String(text.as_ref().to_owned()),
+            Value::Array(items) => FieldValue::Array(items.iter().map(Value::to_field).collect()),
+            Value::Object(fields) => FieldValue::Object(
+                fields
+                    .iter()
+                    .map(|(key, value)| (key.as_ref().to_owned(), value.to_field()))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// The value owning its strings, for a text that does not outlive it.
+    pub(crate) fn into_owned(self) -> Value<'static> {
+        match self {
+            Value::Null => Value::Null,
+            Value::Bool(value) => Value::Bool(value),
+            Value::Number(lexical) => Value::Number(Cow::Owned(lexical.into_owned())),
+            Value::String(text) => Value::String(Cow::Owned(text.into_owned())),
+            Value::Array(items) => Value::Array(items.into_iter().map(Value::into_owned).collect()),
+            Value::Object(fields) => Value::Object(
+                fields
+                    .into_iter()
+                    .map(|(key, value)| (Cow::Owned(key.into_owned()), value.into_owned()))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+impl<'a> Value<'a> {
+    /// A view of a value the model keeps, to read it again as if parsed.
+    pub(crate) fn of_field(value: &'a FieldValue) -> Self {
+        match value {
+            FieldValue::Null => Value::Null,
+            FieldValue::Bool(value) => Value::Bool(*value),
+            FieldValue::Number(lexical) => Value::Number(Cow::Borrowed(lexical)),
+            FieldValue::String(text) => Value::String(Cow::Borrowed(text)),
+            FieldValue::Array(items) => Value::Array(items.iter().map(Value::of_field).collect()),
+            FieldValue::Object(fields) => Value::Object(
+                fields
+                    .iter()
+                    .map(|(key, value)| (Cow::Borrowed(key.as_str()), Value::of_field(value)))
+                    .collect(),
+            ),
+        }
+    }
+}
 
 /// Deepest nesting of arrays and objects accepted: CKAN packages nest four or five levels.
 pub(crate) const MAX_DEPTH: usize = 128;
@@ -36,7 +112,7 @@ pub(crate) fn line_column(text: &str, offset: usize) -> (u64, u64) {
 pub(crate) fn parse_value_at(
     text: &str,
     start: usize,
-) -> Result<(FieldValue, usize), SyntaxProblem> {
+) -> Result<(Value<'_>, usize), SyntaxProblem> {
     let mut parser = Parser::new(text, start);
     parser.skip_whitespace();
     let value = parser.value()?;
@@ -44,7 +120,7 @@ pub(crate) fn parse_value_at(
 }
 
 /// Parses a whole text holding exactly one JSON value.
-pub(crate) fn parse_document(text: &str) -> Result<FieldValue, SyntaxProblem> {
+pub(crate) fn parse_document(text: &str) -> Result<Value<'_>, SyntaxProblem> {
     let (value, end) = parse_value_at(text, 0)?;
     let rest = skip_whitespace(text, end);
     if rest < text.len() {
@@ -74,9 +150,9 @@ struct Parser<'a> {
     /// The fields of the objects being read, innermost last: each object's fields are moved
     /// out into a vector of their exact length when it closes, instead of each object growing
     /// its own vector (a CKAN package holds about ten objects and arrays).
-    open_fields: Vec<(String, FieldValue)>,
+    open_fields: Vec<(Cow<'a, str>, Value<'a>)>,
     /// The same for the items of the arrays being read.
-    open_items: Vec<FieldValue>,
+    open_items: Vec<Value<'a>>,
 }
 
 impl<'a> Parser<'a> {
@@ -106,15 +182,15 @@ impl<'a> Parser<'a> {
         self.bytes.get(self.pos).copied()
     }
 
-    fn value(&mut self) -> Result<FieldValue, SyntaxProblem> {
+    fn value(&mut self) -> Result<Value<'a>, SyntaxProblem> {
         match self.peek() {
             None => self.fail("unexpected end of input: a JSON value was expected"),
             Some(b'{') => self.nested(Self::object),
             Some(b'[') => self.nested(Self::array),
-            Some(b'"') => Ok(FieldValue::String(self.string()?)),
-            Some(b't') => self.literal("true", FieldValue::Bool(true)),
-            Some(b'f') => self.literal("false", FieldValue::Bool(false)),
-            Some(b'n') => self.literal("null", FieldValue::Null),
+            Some(b'"') => Ok(Value::String(self.string()?)),
+            Some(b't') => self.literal("true", Value::Bool(true)),
+            Some(b'f') => self.literal("false", Value::Bool(false)),
+            Some(b'n') => self.literal("null", Value::Null),
             Some(b'-' | b'0'..=b'9') => self.number(),
             Some(_) => {
                 let found = self.text[self.pos..].chars().next().unwrap_or_default();
@@ -127,8 +203,8 @@ impl<'a> Parser<'a> {
 
     fn nested(
         &mut self,
-        parse: fn(&mut Self) -> Result<FieldValue, SyntaxProblem>,
-    ) -> Result<FieldValue, SyntaxProblem> {
+        parse: fn(&mut Self) -> Result<Value<'a>, SyntaxProblem>,
+    ) -> Result<Value<'a>, SyntaxProblem> {
         if self.depth >= MAX_DEPTH {
             return self.fail(format!("nesting deeper than {MAX_DEPTH} levels"));
         }
@@ -138,7 +214,7 @@ impl<'a> Parser<'a> {
         value
     }
 
-    fn literal(&mut self, word: &str, value: FieldValue) -> Result<FieldValue, SyntaxProblem> {
+    fn literal(&mut self, word: &str, value: Value<'a>) -> Result<Value<'a>, SyntaxProblem> {
         if self.bytes[self.pos..].starts_with(word.as_bytes()) {
             self.pos += word.len();
             Ok(value)
@@ -147,18 +223,18 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn object(&mut self) -> Result<FieldValue, SyntaxProblem> {
+    fn object(&mut self) -> Result<Value<'a>, SyntaxProblem> {
         self.pos += 1;
         self.skip_whitespace();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(FieldValue::Object(Vec::new()));
+            return Ok(Value::Object(Vec::new()));
         }
         let first = self.open_fields.len();
         let closed = self.fields();
         // On an error too, so that the enclosing objects find their own fields on top.
         let fields = self.open_fields.split_off(first);
-        closed.map(|()| FieldValue::Object(fields))
+        closed.map(|()| Value::Object(fields))
     }
 
     /// The fields of an object after its `{`, onto `open_fields`, and its `}`.
@@ -190,17 +266,17 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn array(&mut self) -> Result<FieldValue, SyntaxProblem> {
+    fn array(&mut self) -> Result<Value<'a>, SyntaxProblem> {
         self.pos += 1;
         self.skip_whitespace();
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Ok(FieldValue::Array(Vec::new()));
+            return Ok(Value::Array(Vec::new()));
         }
         let first = self.open_items.len();
         let closed = self.items();
         let items = self.open_items.split_off(first);
-        closed.map(|()| FieldValue::Array(items))
+        closed.map(|()| Value::Array(items))
     }
 
     /// The items of an array after its `[`, onto `open_items`, and its `]`.
@@ -222,7 +298,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn number(&mut self) -> Result<FieldValue, SyntaxProblem> {
+    fn number(&mut self) -> Result<Value<'a>, SyntaxProblem> {
         let start = self.pos;
         if self.peek() == Some(b'-') {
             self.pos += 1;
@@ -249,7 +325,7 @@ impl<'a> Parser<'a> {
             }
             self.digits();
         }
-        Ok(FieldValue::Number(self.text[start..self.pos].to_owned()))
+        Ok(Value::Number(Cow::Borrowed(&self.text[start..self.pos])))
     }
 
     fn digits(&mut self) {
@@ -258,14 +334,14 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn string(&mut self) -> Result<String, SyntaxProblem> {
+    fn string(&mut self) -> Result<Cow<'a, str>, SyntaxProblem> {
         self.pos += 1;
         let start = self.pos;
         self.skip_plain();
-        // Most strings hold no escape: one allocation of their exact length.
+        // Most strings hold no escape: they are the text between the quotes.
         if self.peek() == Some(b'"') {
             self.pos += 1;
-            return Ok(self.text[start..self.pos - 1].to_owned());
+            return Ok(Cow::Borrowed(&self.text[start..self.pos - 1]));
         }
         let mut out = String::from(&self.text[start..self.pos]);
         loop {
@@ -273,7 +349,7 @@ impl<'a> Parser<'a> {
                 None => return self.fail("unexpected end of input inside a string"),
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok(out);
+                    return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
                     self.pos += 1;
@@ -290,11 +366,35 @@ impl<'a> Parser<'a> {
     /// Moves past the characters of a string that stand for themselves: up to its closing
     /// quote, an escape, a control character or the end of the text.
     fn skip_plain(&mut self) {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGHS: u64 = 0x8080_8080_8080_8080;
         let rest = &self.bytes[self.pos..];
-        self.pos += rest
-            .iter()
-            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
-            .unwrap_or(rest.len());
+        let mut skipped = 0;
+        // Eight bytes at a time: a byte is flagged when it is a quote, a backslash or a
+        // control character (the classic "has a zero byte" tests; the lowest flag is exact).
+        while let Some(word) = rest.get(skipped..skipped + 8) {
+            let Ok(word) = <[u8; 8]>::try_from(word) else {
+                break;
+            };
+            let word = u64::from_le_bytes(word);
+            let quote = word ^ (ONES * u64::from(b'"'));
+            let backslash = word ^ (ONES * u64::from(b'\\'));
+            let flags = (quote.wrapping_sub(ONES) & !quote)
+                | (backslash.wrapping_sub(ONES) & !backslash)
+                | (word.wrapping_sub(ONES * 0x20) & !word);
+            let flags = flags & HIGHS;
+            if flags != 0 {
+                self.pos += skipped + (flags.trailing_zeros() / 8) as usize;
+                return;
+            }
+            skipped += 8;
+        }
+        let tail = &rest[skipped..];
+        self.pos += skipped
+            + tail
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                .unwrap_or(tail.len());
     }
 
     fn escape(&mut self, out: &mut String) -> Result<(), SyntaxProblem> {
@@ -431,12 +531,12 @@ pub(crate) fn is_number(lexical: &str) -> bool {
 
 /// JSON equality as CKAN means it: object keys compare as a map (the last of duplicate
 /// keys wins, as in most JSON parsers), numbers by lexical form.
-pub(crate) fn json_eq(a: &FieldValue, b: &FieldValue) -> bool {
+pub(crate) fn json_eq(a: &Value<'_>, b: &Value<'_>) -> bool {
     match (a, b) {
-        (FieldValue::Array(a), FieldValue::Array(b)) => {
+        (Value::Array(a), Value::Array(b)) => {
             a.len() == b.len() && a.iter().zip(b).all(|(a, b)| json_eq(a, b))
         }
-        (FieldValue::Object(a), FieldValue::Object(b)) => {
+        (Value::Object(a), Value::Object(b)) => {
             let a = dedup(a);
             let b = dedup(b);
             a.len() == b.len()
@@ -450,8 +550,17 @@ pub(crate) fn json_eq(a: &FieldValue, b: &FieldValue) -> bool {
     }
 }
 
+/// Whether a value the model keeps is, as JSON, the value read.
+pub(crate) fn same_json(kept: &FieldValue, read: &Value<'_>) -> bool {
+    match (kept, read) {
+        // The common case, without building a view.
+        (FieldValue::String(kept), Value::String(read)) => kept == read,
+        _ => json_eq(&Value::of_field(kept), read),
+    }
+}
+
 /// The fields of an object with only the last of duplicate keys.
-fn dedup(fields: &[(String, FieldValue)]) -> Vec<&(String, FieldValue)> {
+fn dedup<'f, 'a>(fields: &'f Fields<'a>) -> Vec<&'f (Cow<'a, str>, Value<'a>)> {
     fields
         .iter()
         .enumerate()
@@ -461,11 +570,11 @@ fn dedup(fields: &[(String, FieldValue)]) -> Vec<&(String, FieldValue)> {
 }
 
 /// The value of the last field named `key` (JSON parsers keep the last duplicate).
-pub(crate) fn get<'a>(fields: &'a [(String, FieldValue)], key: &str) -> Option<&'a FieldValue> {
+pub(crate) fn get<'f, K: AsRef<str>, V>(fields: &'f [(K, V)], key: &str) -> Option<&'f V> {
     fields
         .iter()
         .rev()
-        .find(|(name, _)| name == key)
+        .find(|(name, _)| name.as_ref() == key)
         .map(|(_, value)| value)
 }
 
@@ -474,7 +583,7 @@ mod tests {
     use super::*;
 
     fn round(text: &str) -> String {
-        let value = parse_document(text).unwrap();
+        let value = parse_document(text).unwrap().to_field();
         let mut out = String::new();
         write_value(&mut out, &value);
         out
@@ -491,7 +600,7 @@ mod tests {
     #[test]
     fn escapes_and_unicode() {
         let value = parse_document(r#""\u00e9\ud83d\ude00 \"q\" \\ \/ \n ﬁ""#).unwrap();
-        assert_eq!(value, FieldValue::String("é😀 \"q\" \\ / \n ﬁ".to_owned()));
+        assert_eq!(value, Value::String(Cow::Borrowed("é😀 \"q\" \\ / \n ﬁ")));
         assert_eq!(round("\"a\\u0001b\""), "\"a\\u0001b\"");
     }
 
@@ -503,7 +612,7 @@ mod tests {
             let plain = "é".repeat(length / 2) + &"a".repeat(length % 2);
             assert_eq!(
                 parse_document(&format!("\"{plain}\"")),
-                Ok(FieldValue::String(plain.clone()))
+                Ok(Value::String(Cow::Borrowed(&plain)))
             );
             for at in 0..=plain.len() {
                 if !plain.is_char_boundary(at) {
@@ -512,7 +621,7 @@ mod tests {
                 let (before, after) = plain.split_at(at);
                 assert_eq!(
                     parse_document(&format!("\"{before}\\n{after}\"")),
-                    Ok(FieldValue::String(format!("{before}\n{after}")))
+                    Ok(Value::String(Cow::Owned(format!("{before}\n{after}"))))
                 );
                 let problem = parse_document(&format!("\"{before}\t{after}\"")).unwrap_err();
                 assert_eq!(problem.offset, 1 + at, "{before:?} tab {after:?}");
@@ -565,5 +674,32 @@ mod tests {
         let d = parse_document(r#"{"a": 2}"#).unwrap();
         assert!(json_eq(&c, &d));
         assert!(!json_eq(&a, &d));
+    }
+
+    #[test]
+    fn kept_values_compare_with_values_read() {
+        let read = parse_document(r#"{"b": [1, "x"], "a": {"c": null}}"#).unwrap();
+        let kept = parse_document(r#"{"a": {"c": null}, "b": [1, "x"]}"#)
+            .unwrap()
+            .to_field();
+        assert!(same_json(&kept, &read));
+        assert!(same_json(&read.to_field(), &read));
+        assert!(!same_json(
+            &FieldValue::String("1".to_owned()),
+            &Value::Number("1".into())
+        ));
+        assert!(same_json(
+            &FieldValue::String("é".to_owned()),
+            &parse_document(r#""\u00e9""#).unwrap()
+        ));
+        assert!(!same_json(
+            &FieldValue::String("e".to_owned()),
+            &parse_document(r#""\u00e9""#).unwrap()
+        ));
+        // A value read from a text that is gone, and a view of a kept value, are the same JSON.
+        let owned = parse_document(&String::from(r#"{"k": [true, 2.50]}"#))
+            .unwrap()
+            .into_owned();
+        assert_eq!(Value::of_field(&owned.to_field()), owned);
     }
 }

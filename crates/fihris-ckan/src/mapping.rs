@@ -17,7 +17,7 @@ use fihris_model::{
 use fihris_vocab::{FileType, Frequency, Licence, PortalTheme, Producer, Vocabulary};
 
 use crate::error::{CkanWarning, CkanWarningKind};
-use crate::json::{get, json_eq};
+use crate::json::{Fields, Value, get, same_json};
 
 /// Prefix of IANA media-type IRIs, as ckanext-dcat writes `mimetype`.
 const IANA: &str = "https://www.iana.org/assignments/media-types/";
@@ -100,13 +100,19 @@ impl<'w> Sink<'w> {
     }
 }
 
-type Fields = [(String, FieldValue)];
-
 // ---------------------------------------------------------------------------------------
 // Small conversions.
 
 /// A string value with content; `""`, `null` and other types give `None`.
-fn non_empty(value: &FieldValue) -> Option<&str> {
+fn non_empty<'v>(value: &'v Value<'_>) -> Option<&'v str> {
+    match value {
+        Value::String(text) if !text.is_empty() => Some(text),
+        _ => None,
+    }
+}
+
+/// [`non_empty`] of a value the model keeps.
+fn non_empty_field(value: &FieldValue) -> Option<&str> {
     match value {
         FieldValue::String(text) if !text.is_empty() => Some(text),
         _ => None,
@@ -186,7 +192,7 @@ fn temporal(raw: &str) -> Option<(Temporal, bool)> {
     Temporal::parse(repaired).ok().map(|value| (value, true))
 }
 
-fn read_temporal(raw: &FieldValue, field: &str, sink: &mut Sink<'_>) -> Option<Temporal> {
+fn read_temporal(raw: &Value<'_>, field: &str, sink: &mut Sink<'_>) -> Option<Temporal> {
     let text = non_empty(raw)?;
     match temporal(text) {
         Some((value, repaired)) => {
@@ -210,7 +216,7 @@ fn read_temporal(raw: &FieldValue, field: &str, sink: &mut Sink<'_>) -> Option<T
     }
 }
 
-fn read_iri(raw: &FieldValue, field: &str, sink: &mut Sink<'_>) -> Option<Iri> {
+fn read_iri(raw: &Value<'_>, field: &str, sink: &mut Sink<'_>) -> Option<Iri> {
     let text = non_empty(raw)?;
     let trimmed = text.trim();
     match Iri::new(trimmed) {
@@ -235,10 +241,10 @@ fn read_iri(raw: &FieldValue, field: &str, sink: &mut Sink<'_>) -> Option<Iri> {
     }
 }
 
-fn wrong_type(raw: &FieldValue, expected: &str, field: &str, sink: &mut Sink<'_>) {
+fn wrong_type(raw: &Value<'_>, expected: &str, field: &str, sink: &mut Sink<'_>) {
     let empty = match raw {
-        FieldValue::Null => true,
-        FieldValue::String(text) => text.is_empty(),
+        Value::Null => true,
+        Value::String(text) => text.is_empty(),
         _ => false,
     };
     if !empty {
@@ -251,8 +257,8 @@ fn wrong_type(raw: &FieldValue, expected: &str, field: &str, sink: &mut Sink<'_>
 }
 
 /// Warns when a text field holds something other than a string or null.
-fn expect_string(raw: &FieldValue, field: &str, sink: &mut Sink<'_>) {
-    if !matches!(raw, FieldValue::String(_)) {
+fn expect_string(raw: &Value<'_>, field: &str, sink: &mut Sink<'_>) {
+    if !matches!(raw, Value::String(_)) {
         wrong_type(raw, "a string", field, sink);
     }
 }
@@ -263,7 +269,7 @@ fn expect_string(raw: &FieldValue, field: &str, sink: &mut Sink<'_>) {
 /// A mapped key of a package: how it is read into the model and derived back.
 pub(crate) struct PackageRule {
     pub(crate) key: &'static str,
-    read: fn(&Options, &FieldValue, &mut Dataset, &mut Sink<'_>),
+    read: fn(&Options, &Value<'_>, &mut Dataset, &mut Sink<'_>),
     derive: fn(&Dataset) -> Option<FieldValue>,
 }
 
@@ -469,7 +475,7 @@ fn contact(dataset: &mut Dataset) -> &mut ContactPoint {
     &mut dataset.contact_points[0]
 }
 
-fn read_licence(_: &Options, raw: &FieldValue, dataset: &mut Dataset, sink: &mut Sink<'_>) {
+fn read_licence(_: &Options, raw: &Value<'_>, dataset: &mut Dataset, sink: &mut Sink<'_>) {
     let Some(id) = non_empty(raw) else {
         expect_string(raw, "license_id", sink);
         return;
@@ -497,12 +503,12 @@ fn read_licence(_: &Options, raw: &FieldValue, dataset: &mut Dataset, sink: &mut
 
 fn read_organization(
     options: &Options,
-    raw: &FieldValue,
+    raw: &Value<'_>,
     dataset: &mut Dataset,
     sink: &mut Sink<'_>,
 ) {
-    let FieldValue::Object(fields) = raw else {
-        if !matches!(raw, FieldValue::Null) {
+    let Value::Object(fields) = raw else {
+        if !matches!(raw, Value::Null) {
             sink.warn(
                 CkanWarningKind::InvalidValue,
                 "organization",
@@ -547,8 +553,8 @@ fn read_organization(
         .iter()
         .filter(|(key, _)| key != "title" || title.is_none())
         .map(|(key, value)| ExtraField {
-            key: key.clone(),
-            value: value.clone(),
+            key: key.as_ref().to_owned(),
+            value: value.to_field(),
         })
         .collect();
     dataset.publisher = Some(agent);
@@ -608,21 +614,21 @@ pub(crate) fn slugify(text: &str) -> String {
     slug
 }
 
-fn read_groups(_: &Options, raw: &FieldValue, dataset: &mut Dataset, sink: &mut Sink<'_>) {
-    let FieldValue::Array(groups) = raw else {
+fn read_groups(_: &Options, raw: &Value<'_>, dataset: &mut Dataset, sink: &mut Sink<'_>) {
+    let Value::Array(groups) = raw else {
         wrong_type(raw, "a list of groups", "groups", sink);
         return;
     };
     for (index, group) in groups.iter().enumerate() {
         let theme = match group {
-            FieldValue::Object(fields) => {
+            Value::Object(fields) => {
                 let by = |key: &str| get(fields, key).and_then(non_empty);
                 by("name")
                     .and_then(PortalTheme::from_slug)
                     .or_else(|| by("title").and_then(PortalTheme::from_label))
                     .or_else(|| by("display_name").and_then(PortalTheme::from_label))
             }
-            FieldValue::String(name) => {
+            Value::String(name) => {
                 PortalTheme::from_slug(name).or_else(|| PortalTheme::from_label(name))
             }
             _ => None,
@@ -648,14 +654,14 @@ fn read_groups(_: &Options, raw: &FieldValue, dataset: &mut Dataset, sink: &mut 
     }
 }
 
-fn read_tags(options: &Options, raw: &FieldValue, dataset: &mut Dataset, sink: &mut Sink<'_>) {
-    let FieldValue::Array(tags) = raw else {
+fn read_tags(options: &Options, raw: &Value<'_>, dataset: &mut Dataset, sink: &mut Sink<'_>) {
+    let Value::Array(tags) = raw else {
         wrong_type(raw, "a list of tags", "tags", sink);
         return;
     };
     for tag in tags {
         let name = match tag {
-            FieldValue::Object(fields) => get(fields, "name").and_then(non_empty),
+            Value::Object(fields) => get(fields, "name").and_then(non_empty),
             _ => None,
         };
         if let Some(keyword) = name.and_then(|name| options.keyword(name)) {
@@ -664,14 +670,14 @@ fn read_tags(options: &Options, raw: &FieldValue, dataset: &mut Dataset, sink: &
     }
 }
 
-fn read_resources(options: &Options, raw: &FieldValue, dataset: &mut Dataset, sink: &mut Sink<'_>) {
-    let FieldValue::Array(resources) = raw else {
+fn read_resources(options: &Options, raw: &Value<'_>, dataset: &mut Dataset, sink: &mut Sink<'_>) {
+    let Value::Array(resources) = raw else {
         wrong_type(raw, "a list of resources", "resources", sink);
         return;
     };
     for (index, resource) in resources.iter().enumerate() {
         match resource {
-            FieldValue::Object(fields) => {
+            Value::Object(fields) => {
                 let distribution = read_resource(options, fields, &dataset.id, index, sink);
                 dataset.distributions.push(distribution);
             }
@@ -690,7 +696,7 @@ fn read_resources(options: &Options, raw: &FieldValue, dataset: &mut Dataset, si
 /// A mapped key of a resource.
 struct ResourceRule {
     key: &'static str,
-    read: fn(&Options, &FieldValue, &mut Distribution, &str, &mut Sink<'_>),
+    read: fn(&Options, &Value<'_>, &mut Distribution, &str, &mut Sink<'_>),
     derive: fn(&Distribution) -> Option<FieldValue>,
 }
 
@@ -781,8 +787,8 @@ const RESOURCE_RULES: &[ResourceRule] = &[
         key: "size",
         read: |_, raw, d, field, sink| {
             let digits = match raw {
-                FieldValue::Number(lexical) => Some((lexical.as_str(), false)),
-                FieldValue::String(text) if !text.is_empty() => Some((text.trim(), true)),
+                Value::Number(lexical) => Some((lexical.as_ref(), false)),
+                Value::String(text) if !text.is_empty() => Some((text.trim(), true)),
                 _ => None,
             };
             let Some((digits, repaired)) = digits else {
@@ -845,7 +851,7 @@ fn unreachable_blank() -> BlankId {
 
 fn read_resource(
     options: &Options,
-    fields: &Fields,
+    fields: &Fields<'_>,
     dataset: &NodeId,
     index: usize,
     sink: &mut Sink<'_>,
@@ -910,19 +916,19 @@ enum Derived {
 
 /// The fields a reader keeps: unmapped keys, and mapped keys whose derived value is not
 /// what was read (only the last of duplicate mapped keys counts, as in JSON parsers).
-fn kept_fields(fields: &Fields, derive: impl Fn(&str) -> Derived) -> Vec<ExtraField> {
+fn kept_fields(fields: &Fields<'_>, derive: impl Fn(&str) -> Derived) -> Vec<ExtraField> {
     let mut kept = Vec::new();
     for (index, (key, raw)) in fields.iter().enumerate() {
         let keep = match derive(key) {
             Derived::Unmapped => true,
             Derived::Same => false,
             Derived::Value(_) if fields[index + 1..].iter().any(|(other, _)| other == key) => false,
-            Derived::Value(derived) => !derived.is_some_and(|derived| json_eq(&derived, raw)),
+            Derived::Value(derived) => !derived.is_some_and(|derived| same_json(&derived, raw)),
         };
         if keep {
             kept.push(ExtraField {
-                key: key.clone(),
-                value: raw.clone(),
+                key: key.as_ref().to_owned(),
+                value: raw.to_field(),
             });
         }
     }
@@ -938,7 +944,7 @@ fn choose(
     match (raw, derived) {
         (Some(raw), None) => Some(raw.clone()),
         (Some(raw), Some(derived)) => {
-            if normal(raw).is_some_and(|normal| json_eq(&normal, &derived)) {
+            if normal(raw).is_some_and(|normal| same_json(&normal, &Value::of_field(&derived))) {
                 Some(raw.clone())
             } else {
                 Some(derived)
@@ -960,7 +966,8 @@ pub(crate) fn resource_fields(distribution: &Distribution) -> Vec<(String, Field
                 written.push(rule.key);
                 let value = choose(Some(&field.value), (rule.derive)(distribution), |raw| {
                     let mut scratch = scratch_distribution();
-                    (rule.read)(&options, raw, &mut scratch, rule.key, &mut Sink::quiet());
+                    let raw = Value::of_field(raw);
+                    (rule.read)(&options, &raw, &mut scratch, rule.key, &mut Sink::quiet());
                     (rule.derive)(&scratch)
                 });
                 if let Some(value) = value {
@@ -985,7 +992,7 @@ pub(crate) fn resource_fields(distribution: &Distribution) -> Vec<(String, Field
 
 /// The dataset IRI of a package: its `uri` (top level or extra), else
 /// `<base>dataset/<name>`, else `<base>dataset/<id>`, else a blank node.
-fn dataset_id(options: &Options, fields: &Fields, sink: &mut Sink<'_>) -> NodeId {
+fn dataset_id(options: &Options, fields: &Fields<'_>, sink: &mut Sink<'_>) -> NodeId {
     let uri = get(fields, "uri")
         .and_then(non_empty)
         .or_else(|| extra_value(fields, &["uri"]));
@@ -1008,12 +1015,12 @@ fn dataset_id(options: &Options, fields: &Fields, sink: &mut Sink<'_>) -> NodeId
 
 /// The value of the first CKAN extra (`extras: [{key, value}]`) with one of these keys
 /// (ASCII case-insensitive).
-fn extra_value<'a>(fields: &'a Fields, keys: &[&str]) -> Option<&'a str> {
-    let FieldValue::Array(extras) = get(fields, "extras")? else {
+fn extra_value<'a>(fields: &'a Fields<'_>, keys: &[&str]) -> Option<&'a str> {
+    let Value::Array(extras) = get(fields, "extras")? else {
         return None;
     };
     extras.iter().find_map(|extra| {
-        let FieldValue::Object(entry) = extra else {
+        let Value::Object(entry) = extra else {
             return None;
         };
         let key = get(entry, "key").and_then(non_empty)?;
@@ -1077,14 +1084,14 @@ fn decode_status(value: &str) -> Option<PublicationStatus> {
 /// Why the package cannot be a dataset (no title).
 pub(crate) fn read_package(
     options: &Options,
-    fields: &Fields,
+    fields: &Fields<'_>,
     sink: &mut Sink<'_>,
 ) -> Result<Dataset, String> {
     let id = dataset_id(options, fields, sink);
     sink.dataset = Some(id.to_string());
     let title = match get(fields, "title") {
-        Some(FieldValue::String(title)) if !title.trim().is_empty() => title,
-        Some(FieldValue::String(_) | FieldValue::Null) | None => {
+        Some(Value::String(title)) if !title.trim().is_empty() => title,
+        Some(Value::String(_) | Value::Null) | None => {
             return Err("the package has no title".to_owned());
         }
         Some(_) => return Err("the package title is not a string".to_owned()),
@@ -1109,7 +1116,7 @@ pub(crate) fn read_package(
                 format!("{status:?} is not a publication status; kept as read"),
             ),
         }
-    } else if !matches!(get(fields, "private"), Some(FieldValue::Bool(true))) {
+    } else if !matches!(get(fields, "private"), Some(Value::Bool(true))) {
         dataset.inventory.publication_status = Some(PublicationStatus::Published);
     }
     dataset.extra.fields = kept_fields(fields, |key| match key {
@@ -1124,17 +1131,17 @@ pub(crate) fn read_package(
 }
 
 /// Whether every item of `resources` was an object, now a distribution.
-fn resources_all_read(fields: &Fields, dataset: &Dataset) -> bool {
+fn resources_all_read(fields: &Fields<'_>, dataset: &Dataset) -> bool {
     matches!(
         get(fields, "resources"),
-        Some(FieldValue::Array(items))
+        Some(Value::Array(items))
             if !items.is_empty()
                 && items.len() == dataset.distributions.len()
-                && items.iter().all(|item| matches!(item, FieldValue::Object(_)))
+                && items.iter().all(|item| matches!(item, Value::Object(_)))
     )
 }
 
-fn read_frequency(fields: &Fields, dataset: &mut Dataset, sink: &mut Sink<'_>) {
+fn read_frequency(fields: &Fields<'_>, dataset: &mut Dataset, sink: &mut Sink<'_>) {
     let declared = extra_value(fields, FREQUENCY_EXTRAS)
         .map(|value| ("extras.frequency", value))
         .or_else(|| {
@@ -1237,7 +1244,12 @@ fn normal_package_value(
     if rule.key == "license_id" {
         scratch.distributions.push(scratch_distribution());
     }
-    (rule.read)(options, raw, &mut scratch, &mut Sink::quiet());
+    (rule.read)(
+        options,
+        &Value::of_field(raw),
+        &mut scratch,
+        &mut Sink::quiet(),
+    );
     (rule.derive)(&scratch)
 }
 
@@ -1266,7 +1278,7 @@ fn sync_extras(dataset: &Dataset, raw: &FieldValue) -> FieldValue {
     };
     let mut entries = entries.clone();
     let top_level = last_field(dataset, "frequency")
-        .and_then(non_empty)
+        .and_then(non_empty_field)
         .is_some();
     let in_list = extra_in(&entries, FREQUENCY_EXTRAS).is_some();
     if let Some(frequency) = declared_frequency(dataset).filter(|_| in_list || !top_level) {
@@ -1305,9 +1317,9 @@ fn extra_in(entries: &[FieldValue], keys: &[&str]) -> Option<usize> {
             return false;
         };
         get(fields, "key")
-            .and_then(non_empty)
+            .and_then(non_empty_field)
             .is_some_and(|key| keys.iter().any(|k| k.eq_ignore_ascii_case(key.trim())))
-            && get(fields, "value").and_then(non_empty).is_some()
+            && get(fields, "value").and_then(non_empty_field).is_some()
     })
 }
 
@@ -1321,7 +1333,9 @@ fn set_extra(
     match extra_in(entries, keys) {
         Some(index) => {
             if let FieldValue::Object(fields) = &mut entries[index] {
-                let current = get(fields, "value").and_then(non_empty).unwrap_or_default();
+                let current = get(fields, "value")
+                    .and_then(non_empty_field)
+                    .unwrap_or_default();
                 if !agrees(current) {
                     for (key, old) in fields.iter_mut() {
                         if key == "value" {
@@ -1345,7 +1359,7 @@ fn sync_top_frequency(dataset: &Dataset, raw: &FieldValue) -> FieldValue {
     {
         return raw.clone();
     }
-    match (declared_frequency(dataset), non_empty(raw)) {
+    match (declared_frequency(dataset), non_empty_field(raw)) {
         (Some(frequency), Some(value)) if decode_frequency(value).as_ref() != Some(frequency) => {
             string(frequency.iri())
         }
@@ -1370,7 +1384,7 @@ fn last_field<'a>(dataset: &'a Dataset, key: &str) -> Option<&'a FieldValue> {
 fn new_extras(dataset: &Dataset) -> Option<FieldValue> {
     let mut entries = Vec::new();
     let top_level = last_field(dataset, "frequency")
-        .and_then(non_empty)
+        .and_then(non_empty_field)
         .is_some();
     if let Some(frequency) = declared_frequency(dataset).filter(|_| !top_level) {
         set_extra(

@@ -4,7 +4,9 @@ use std::io::{BufRead, Read};
 use fihris_model::{Catalog, ExtraField, FieldValue, Iri, LanguageTag, NodeId, Text};
 
 use crate::error::{CkanError, CkanErrorKind, CkanWarning, CkanWarningKind};
-use crate::json::{get, line_column, parse_document, parse_value_at, skip_whitespace};
+use crate::json::{
+    Fields, Value, get, line_column, parse_document, parse_value_at, skip_whitespace,
+};
 use crate::mapping::{Options, Sink, read_package};
 
 /// The shapes of CKAN API JSON that fihris reads and writes.
@@ -173,7 +175,8 @@ impl CkanReader {
     ) -> Result<CkanStream<Rewound<R>>, CkanError> {
         // The first two lines that are not blank, and what precedes them.
         let mut start = Vec::new();
-        let mut first: Option<(FieldValue, std::ops::Range<usize>)> = None;
+        // Owned: `start` grows after it.
+        let mut first: Option<(Value<'static>, std::ops::Range<usize>)> = None;
         let mut packages = 0;
         let mut at_end = false;
         while packages < 2 {
@@ -199,7 +202,7 @@ impl CkanReader {
                 .ok()
                 .filter(|line| packages == 0 || !line.starts_with(char::is_whitespace))
                 .and_then(|line| match parse_document(line) {
-                    Ok(value @ FieldValue::Object(_)) => Some(value),
+                    Ok(value @ Value::Object(_)) => Some(value.into_owned()),
                     _ => None,
                 });
             let Some(package) = package else { break };
@@ -363,34 +366,34 @@ impl CkanReader {
             .map_err(|e| CkanError::new(CkanErrorKind::Config, e.to_string()))
     }
 
-    fn read_document(&self, value: FieldValue) -> Result<CkanRead, CkanError> {
+    fn read_document(&self, value: Value<'_>) -> Result<CkanRead, CkanError> {
         let mut catalog = self.catalog()?;
         let mut warnings = Vec::new();
         let format = match value {
-            FieldValue::Object(fields) if get(&fields, "success").is_some() => {
+            Value::Object(fields) if get(&fields, "success").is_some() => {
                 match get(&fields, "success") {
-                    Some(FieldValue::Bool(true)) => {}
+                    Some(Value::Bool(true)) => {}
                     _ => return Err(api_failure(&fields)),
                 }
                 catalog.extra.fields = fields
                     .iter()
                     .filter(|(key, _)| key != "success" && key != "result")
                     .map(|(key, value)| ExtraField {
-                        key: key.clone(),
-                        value: value.clone(),
+                        key: key.as_ref().to_owned(),
+                        value: value.to_field(),
                     })
                     .collect();
                 match get(&fields, "result") {
-                    Some(FieldValue::Object(result)) if get(result, "results").is_some() => {
+                    Some(Value::Object(result)) if get(result, "results").is_some() => {
                         self.read_search_result(result, &mut catalog, &mut warnings)?;
                         CkanFormat::PackageSearch
                     }
-                    Some(FieldValue::Object(package)) => {
+                    Some(Value::Object(package)) => {
                         let dataset = self.read_single(package, &mut warnings)?;
                         catalog.datasets.push(dataset);
                         CkanFormat::PackageShow
                     }
-                    Some(FieldValue::Array(items)) => {
+                    Some(Value::Array(items)) => {
                         self.read_list(items, &mut catalog, &mut warnings);
                         CkanFormat::PackageList
                     }
@@ -402,19 +405,19 @@ impl CkanReader {
                     }
                 }
             }
-            FieldValue::Object(fields)
-                if matches!(get(&fields, "results"), Some(FieldValue::Array(_)))
+            Value::Object(fields)
+                if matches!(get(&fields, "results"), Some(Value::Array(_)))
                     && get(&fields, "count").is_some() =>
             {
                 self.read_search_result(&fields, &mut catalog, &mut warnings)?;
                 CkanFormat::PackageSearch
             }
-            FieldValue::Object(package) => {
+            Value::Object(package) => {
                 let dataset = self.read_single(&package, &mut warnings)?;
                 catalog.datasets.push(dataset);
                 CkanFormat::Package
             }
-            FieldValue::Array(items) => {
+            Value::Array(items) => {
                 self.read_list(&items, &mut catalog, &mut warnings);
                 CkanFormat::PackageList
             }
@@ -434,7 +437,7 @@ impl CkanReader {
 
     fn read_single(
         &self,
-        package: &[(String, FieldValue)],
+        package: &Fields<'_>,
         warnings: &mut Vec<CkanWarning>,
     ) -> Result<fihris_model::Dataset, CkanError> {
         let mut sink = Sink::new(1, 1, None, warnings);
@@ -444,11 +447,11 @@ impl CkanReader {
 
     fn read_search_result(
         &self,
-        result: &[(String, FieldValue)],
+        result: &Fields<'_>,
         catalog: &mut Catalog,
         warnings: &mut Vec<CkanWarning>,
     ) -> Result<(), CkanError> {
-        let Some(FieldValue::Array(items)) = get(result, "results") else {
+        let Some(Value::Array(items)) = get(result, "results") else {
             return Err(CkanError::new(
                 CkanErrorKind::Shape,
                 "\"results\" of a package_search answer is not a list",
@@ -457,7 +460,7 @@ impl CkanReader {
         let rest: Vec<(String, FieldValue)> = result
             .iter()
             .filter(|(key, _)| key != "results")
-            .cloned()
+            .map(|(key, value)| (key.as_ref().to_owned(), value.to_field()))
             .collect();
         catalog.extra.fields.push(ExtraField {
             key: "result".to_owned(),
@@ -469,13 +472,13 @@ impl CkanReader {
 
     fn read_list(
         &self,
-        items: &[FieldValue],
+        items: &[Value<'_>],
         catalog: &mut Catalog,
         warnings: &mut Vec<CkanWarning>,
     ) {
         for (index, item) in items.iter().enumerate() {
             let record = index as u64 + 1;
-            let FieldValue::Object(fields) = item else {
+            let Value::Object(fields) = item else {
                 warnings.push(CkanWarning::new(
                     CkanWarningKind::BrokenRecord,
                     record,
@@ -574,11 +577,11 @@ fn html_error(text: &str) -> CkanError {
     CkanError::new(CkanErrorKind::Html, message).at(1, 1)
 }
 
-fn api_failure(fields: &[(String, FieldValue)]) -> CkanError {
+fn api_failure(fields: &Fields<'_>) -> CkanError {
     let mut message = "\"success\" is not true".to_owned();
-    if let Some(FieldValue::Object(error)) = get(fields, "error") {
+    if let Some(Value::Object(error)) = get(fields, "error") {
         let text = |key: &str| match get(error, key) {
-            Some(FieldValue::String(text)) => Some(text.as_str()),
+            Some(Value::String(text)) => Some(text.as_ref()),
             _ => None,
         };
         match (text("__type"), text("message")) {
@@ -597,7 +600,7 @@ fn api_failure(fields: &[(String, FieldValue)]) -> CkanError {
 /// one JSON document.
 enum Shape<'a> {
     JsonLines(Cow<'a, [u8]>),
-    Document(FieldValue),
+    Document(Value<'a>),
 }
 
 /// Tells JSON lines from one JSON document.
@@ -617,13 +620,20 @@ fn shape(input: &[u8]) -> Result<Shape<'_>, CkanError> {
     if text.as_bytes()[start] == b'<' {
         return Err(html_error(&text[start..]));
     }
-    match parse_value_at(&text, start) {
+    let parsed = match &text {
+        Cow::Borrowed(text) => parse_value_at(text, start),
+        // Decoded from UTF-16: the value owns its strings.
+        Cow::Owned(text) => {
+            parse_value_at(text, start).map(|(value, end)| (value.into_owned(), end))
+        }
+    };
+    match parsed {
         Ok((value, end)) => {
             let rest = skip_whitespace(&text, end);
             if rest == text.len() {
                 return Ok(Shape::Document(value));
             }
-            if matches!(value, FieldValue::Object(_)) && text[end..rest].contains('\n') {
+            if matches!(value, Value::Object(_)) && text[end..rest].contains('\n') {
                 return Ok(Shape::JsonLines(bytes_of(text)));
             }
             let (line, column) = line_column(&text, rest);
@@ -663,7 +673,7 @@ fn looks_like_json_lines(text: &str) -> bool {
     }
     lines.iter().skip(1).take(50).any(|line| {
         !line.starts_with(char::is_whitespace)
-            && matches!(parse_document(line), Ok(FieldValue::Object(_)))
+            && matches!(parse_document(line), Ok(Value::Object(_)))
     })
 }
 
@@ -842,7 +852,7 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                 }
             };
             match parse_document(line) {
-                Ok(FieldValue::Object(fields)) => {
+                Ok(Value::Object(fields)) => {
                     let mut sink = Sink::new(
                         record,
                         self.datasets + 1,
