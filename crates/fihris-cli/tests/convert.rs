@@ -234,21 +234,25 @@ impl Write for FullDisk {
     }
 }
 
+/// `fihris convert --from ckan --to ntriples`, reading standard input.
+fn ckan_on_stdin_to_ntriples() -> fihris_cli::convert::ConvertOptions {
+    fihris_cli::convert::ConvertOptions {
+        files: vec![],
+        from: Some(fihris_cli::input::InputFormat::Ckan),
+        to: fihris_cli::convert::OutputFormat::Ntriples,
+        output: None,
+        exact: false,
+        repair: false,
+    }
+}
+
 /// A write error while the reading thread is still reading ends the conversion with that
 /// error, without waiting for the rest of the input.
 #[test]
 fn ckan_converted_as_read_stops_on_a_write_error() {
-    use fihris_cli::convert::{self, ConvertOptions, OutputFormat};
-    use fihris_cli::input::InputFormat;
+    use fihris_cli::convert;
 
-    let options = ConvertOptions {
-        files: vec![],
-        from: Some(InputFormat::Ckan),
-        to: OutputFormat::Ntriples,
-        output: None,
-        exact: false,
-        repair: false,
-    };
+    let options = ckan_on_stdin_to_ntriples();
     let mut ckan = fihris_ckan::SAMPLE_CATALOGUE_JSONL.as_bytes();
     let mut err = Vec::new();
     let error = convert::run(
@@ -301,21 +305,14 @@ impl Write for FirstWrite {
 /// the output starts while most of the input is still unread.
 #[test]
 fn ckan_from_standard_input_is_converted_as_read() {
-    use fihris_cli::convert::{self, ConvertOptions, OutputFormat};
-    use fihris_cli::input::InputFormat;
+    use fihris_cli::convert;
 
     let input = fihris_ckan::SAMPLE_CATALOGUE_JSONL.repeat(4).into_bytes();
-    let options = ConvertOptions {
-        files: vec![],
-        from: Some(InputFormat::Ckan),
-        to: OutputFormat::Ntriples,
-        output: None,
-        exact: false,
-        repair: false,
-    };
+    let size = input.len() as u64;
+    let options = ckan_on_stdin_to_ntriples();
     let read = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
     let mut stdin = CountedInput {
-        bytes: std::io::Cursor::new(input.clone()),
+        bytes: std::io::Cursor::new(input),
         read: read.clone(),
     };
     let mut out = FirstWrite {
@@ -326,9 +323,8 @@ fn ckan_from_standard_input_is_converted_as_read() {
     convert::run(&options, &mut stdin, &mut out, &mut Vec::new()).expect("converted");
     let read_then = out.read_then.expect("written");
     assert!(
-        read_then < input.len() as u64 / 2,
-        "{read_then} of {} bytes read before the first write",
-        input.len()
+        read_then < size / 2,
+        "{read_then} of {size} bytes read before the first write"
     );
     assert!(
         out.written.ends_with(b" .\n"),

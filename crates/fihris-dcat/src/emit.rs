@@ -1267,7 +1267,7 @@ fn inventory(chunk: &mut Chunk, subject: &NamedOrBlankNode, inventory: &Inventor
 
 fn labels(
     chunk: &mut Chunk,
-    subject: &NamedOrBlankNode,
+    subject: NamedNodeRef<'_>,
     predicate: &str,
     label: impl Fn(LabelLanguage) -> &'static str,
 ) {
@@ -1281,9 +1281,9 @@ fn labels(
 }
 
 fn portal_scheme(chunk: &mut Chunk) {
-    let scheme: NamedOrBlankNode = named(PortalTheme::SCHEME).into();
-    chunk.push(&scheme, rdf::TYPE, named(skos::CONCEPT_SCHEME));
-    labels(chunk, &scheme, dct::TITLE, |language| match language {
+    let scheme = named(PortalTheme::SCHEME);
+    chunk.push(scheme, rdf::TYPE, named(skos::CONCEPT_SCHEME));
+    labels(chunk, scheme, dct::TITLE, |language| match language {
         LabelLanguage::Ar => "مواضيع البوابة الوطنية للبيانات المفتوحة",
         LabelLanguage::En => "Themes of the national open data portal",
         _ => "Thèmes du portail national des données ouvertes",
@@ -1291,14 +1291,14 @@ fn portal_scheme(chunk: &mut Chunk) {
 }
 
 fn portal_theme(chunk: &mut Chunk, theme: PortalTheme) {
-    let subject: NamedOrBlankNode = named(theme.iri()).into();
-    chunk.push(&subject, rdf::TYPE, named(skos::CONCEPT));
-    labels(chunk, &subject, skos::PREF_LABEL, |language| {
+    let subject = named(theme.iri());
+    chunk.push(subject, rdf::TYPE, named(skos::CONCEPT));
+    labels(chunk, subject, skos::PREF_LABEL, |language| {
         theme.label(language)
     });
-    chunk.push(&subject, skos::IN_SCHEME, named(PortalTheme::SCHEME));
+    chunk.push(subject, skos::IN_SCHEME, named(PortalTheme::SCHEME));
     chunk.push(
-        &subject,
+        subject,
         skos::NOTATION,
         LiteralRef::new_simple_literal(theme.slug()),
     );
@@ -1308,19 +1308,19 @@ fn portal_theme(chunk: &mut Chunk, theme: PortalTheme) {
     } else {
         skos::EXACT_MATCH
     };
-    chunk.push(&subject, primary_match, named(theme.eu_primary().iri()));
+    chunk.push(subject, primary_match, named(theme.eu_primary().iri()));
     if let Some(secondary) = secondary {
-        chunk.push(&subject, skos::CLOSE_MATCH, named(secondary.iri()));
+        chunk.push(subject, skos::CLOSE_MATCH, named(secondary.iri()));
     }
 }
 
 fn eu_theme(chunk: &mut Chunk, theme: EuTheme) {
-    let subject: NamedOrBlankNode = named(theme.iri()).into();
-    chunk.push(&subject, rdf::TYPE, named(skos::CONCEPT));
-    labels(chunk, &subject, skos::PREF_LABEL, |language| {
+    let subject = named(theme.iri());
+    chunk.push(subject, rdf::TYPE, named(skos::CONCEPT));
+    labels(chunk, subject, skos::PREF_LABEL, |language| {
         theme.label(language)
     });
-    chunk.push(&subject, skos::IN_SCHEME, named(EuTheme::SCHEME));
+    chunk.push(subject, skos::IN_SCHEME, named(EuTheme::SCHEME));
 }
 
 /// The labels of a vocabulary term the writer types `skos:Concept` (the shapes require a
@@ -1332,8 +1332,7 @@ pub(crate) fn concept_labels<T: Vocabulary>(term: T) -> Vec<OxTriple> {
 }
 
 fn concept_labels_into<T: Vocabulary>(chunk: &mut Chunk, term: T) {
-    let subject: NamedOrBlankNode = named(term.iri()).into_owned().into();
-    labels(chunk, &subject, skos::PREF_LABEL, |language| {
+    labels(chunk, named(term.iri()), skos::PREF_LABEL, |language| {
         term.label(language)
     });
 }

@@ -135,11 +135,6 @@ impl<W: Write> DcatWriter<W> {
     }
 
     fn write_triples(&mut self, chunk: &Chunk) -> Result<(), WriteError> {
-        if matches!(self.format, RdfFormat::RdfXml) {
-            for triple in chunk.iter() {
-                check_xml(triple)?;
-            }
-        }
         match self.backend()? {
             Backend::Turtle(serializer) => {
                 for triple in chunk.iter() {
@@ -153,7 +148,12 @@ impl<W: Write> DcatWriter<W> {
                 output.write_if_full()?;
             }
             Backend::RdfXml(writer) => {
-                for triple in chunk.iter() {
+                // Unpacked once, and every triple checked before a byte of the chunk is made.
+                let triples: Vec<TripleRef<'_>> = chunk.iter().collect();
+                for triple in &triples {
+                    check_xml(*triple)?;
+                }
+                for triple in triples {
                     writer.write_triple(triple)?;
                 }
             }
