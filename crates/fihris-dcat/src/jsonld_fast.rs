@@ -31,23 +31,64 @@ fn context_bytes() -> &'static [u8] {
 /// Reads `bytes` as fihris's JSON-LD, or `None` when a JSON-LD processor must decide. The
 /// base IRI changes nothing here (absolute IRIs are taken as they are), but a bad one is
 /// oxjsonld's to report.
+///
+/// A large document is read in two halves on two threads, split at a node object that starts
+/// a line after two spaces, as the writer indents them. The first half is read from the
+/// start: reaching the split between two nodes of `@graph` shows it was one. Otherwise the
+/// first thread reads on to the end alone.
 pub(crate) fn parse_fast<'a>(
     bytes: &'a [u8],
     base: Option<&str>,
     strings: &'a Herd,
 ) -> Option<Vec<TripleRef<'a>>> {
     let text = crate::parse::fast_path_text(bytes, base)?;
-    let mut reader = Reader {
-        text,
-        at: 0,
-        strings: strings.get(),
-        languages: FxHashMap::default(),
-        // About one triple per 190 bytes: twice as many reserved (address space, not touched
-        // memory) saves copying the vector as it grows.
-        triples: Vec::with_capacity(bytes.len() / 95),
+    // About one triple per 190 bytes: twice as many reserved (address space, not touched
+    // memory) saves copying the vector as it grows, and the second half's added to it.
+    let mut first = Reader::new(text, strings, bytes.len() / 95);
+    let any_node = first.open()?;
+    let Some(split) = (any_node && bytes.len() >= crate::parse::PARALLEL_MIN_BYTES)
+        .then(|| find_split(bytes, first.at))
+        .flatten()
+    else {
+        if any_node {
+            first.nodes(usize::MAX)?;
+        }
+        first.end()?;
+        return Some(first.triples);
     };
-    reader.document()?;
-    Some(reader.triples)
+    let (first, second) = crate::parse::on_two_threads(
+        move || {
+            let reached_split = first.nodes(split)?;
+            Some((first, reached_split))
+        },
+        move || {
+            // A herd's member stays on its thread: made there.
+            let mut second = Reader::new(text, strings, (bytes.len() - split) / 95);
+            second.at = split;
+            second.nodes(usize::MAX)?;
+            second.end()?;
+            Some(second.triples)
+        },
+    );
+    let (mut first, reached_split) = first?;
+    if !reached_split {
+        first.end()?;
+        return Some(first.triples);
+    }
+    first.triples.extend(second?);
+    Some(first.triples)
+}
+
+/// Where to cut a document in two: a line past the middle that starts with two spaces and
+/// `{`, after `@graph` opens (at `after`).
+fn find_split(bytes: &[u8], after: usize) -> Option<usize> {
+    let middle = after.max(bytes.len() / 2);
+    let end = bytes.len().min(middle + crate::parse::PARALLEL_MIN_BYTES);
+    bytes
+        .get(middle..end)?
+        .windows(4)
+        .position(|window| window == b"\n  {")
+        .map(|offset| middle + offset + 3)
 }
 
 struct Reader<'a> {
@@ -66,7 +107,18 @@ struct Property<'a> {
 }
 
 impl<'a> Reader<'a> {
-    fn document(&mut self) -> Option<()> {
+    fn new(text: &'a str, strings: &'a Herd, capacity: usize) -> Self {
+        Reader {
+            text,
+            at: 0,
+            strings: strings.get(),
+            languages: FxHashMap::default(),
+            triples: Vec::with_capacity(capacity),
+        }
+    }
+
+    /// The document up to the first node of `@graph`: whether it has any.
+    fn open(&mut self) -> Option<bool> {
         self.byte(b'{')?;
         self.key("@context")?;
         self.whitespace();
@@ -77,7 +129,31 @@ impl<'a> Reader<'a> {
         self.at += context.len();
         self.byte(b',')?;
         self.key("@graph")?;
-        self.array(Self::node)?;
+        self.byte(b'[')?;
+        if self.next_is(b']') {
+            self.at += 1;
+            return Some(false);
+        }
+        Some(true)
+    }
+
+    /// The nodes of `@graph` and its end; or those before `split`, when one starts there
+    /// (`true`).
+    fn nodes(&mut self, split: usize) -> Option<bool> {
+        loop {
+            self.node()?;
+            if !self.comma_or(b']')? {
+                return Some(false);
+            }
+            self.whitespace();
+            if self.at == split {
+                return Some(true);
+            }
+        }
+    }
+
+    /// After `@graph`: the document's end.
+    fn end(&mut self) -> Option<()> {
         self.byte(b'}')?;
         self.whitespace();
         (self.at == self.text.len()).then_some(())
@@ -300,7 +376,7 @@ impl<'a> Reader<'a> {
         self.byte(b'"')?;
         let bytes = self.text.as_bytes();
         let start = self.at;
-        let mut end = start;
+        let mut end = start + crate::parse::plain_prefix(&bytes[start..], b"\"\\", true);
         while let Some(&byte) = bytes.get(end) {
             match byte {
                 b'"' => {

@@ -147,13 +147,24 @@ impl TripleStore {
     }
 }
 
+/// Whether the parser behind the triples validated their IRIs. Turtle and N-Triples parsers
+/// (fihris-dcat's own and oxttl's) and the fast paths of RDF/XML and JSON-LD give only
+/// absolute, valid IRIs, which the model then takes without checking them again (a large part
+/// of reading time otherwise); lenient parsers (RDF/XML, JSON-LD) and triples from elsewhere
+/// can hold relative ones.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum IriSource {
+    Validated,
+    Unchecked,
+}
+
 /// Parses a document into triples, in document order, without duplicates.
 pub(crate) fn parse<'a>(
     bytes: &'a [u8],
     format: RdfFormat,
     options: &ParseOptions,
     store: &'a TripleStore,
-) -> Result<Vec<TripleRef<'a>>, ReadError> {
+) -> Result<(Vec<TripleRef<'a>>, IriSource), ReadError> {
     if matches!(format, RdfFormat::Turtle | RdfFormat::NTriples)
         && let Some(triples) = crate::turtle::parse_fast(
             bytes,
@@ -162,7 +173,10 @@ pub(crate) fn parse<'a>(
             store.strings(),
         )
     {
-        return fast_path_triples(triples, options, store);
+        return Ok((
+            fast_path_triples(triples, options, store)?,
+            IriSource::Validated,
+        ));
     }
     let mut triples = Vec::new();
     let bad_base = |e: oxrdf::IriParseError| {
@@ -187,7 +201,10 @@ pub(crate) fn parse<'a>(
             if let Some(triples) =
                 crate::rdfxml_fast::parse_fast(bytes, options.base_iri.as_deref(), store.strings())
             {
-                return fast_path_triples(triples, options, store);
+                return Ok((
+                    fast_path_triples(triples, options, store)?,
+                    IriSource::Validated,
+                ));
             }
             // Lenient: real catalogues send `rdf:about` values with spaces (rdflib reads
             // them); such IRIs are percent-encoded below.
@@ -220,7 +237,10 @@ pub(crate) fn parse<'a>(
             if let Some(triples) =
                 crate::jsonld_fast::parse_fast(bytes, options.base_iri.as_deref(), store.strings())
             {
-                return fast_path_triples(triples, options, store);
+                return Ok((
+                    fast_path_triples(triples, options, store)?,
+                    IriSource::Validated,
+                ));
             }
             if fast_path_first {
                 check_json_depth(bytes, options.max_depth)?;
@@ -252,12 +272,15 @@ pub(crate) fn parse<'a>(
         }
     }
     // Turtle and N-Triples parsers only give valid IRIs: the check is for lenient ones.
-    if matches!(format, RdfFormat::RdfXml | RdfFormat::JsonLd) {
+    let iris = if matches!(format, RdfFormat::RdfXml | RdfFormat::JsonLd) {
         triples = triples.into_iter().map(fix_iris).collect();
-    }
+        IriSource::Unchecked
+    } else {
+        IriSource::Validated
+    };
     let triples = store.hold(triples);
     check_literals(&triples, options)?;
-    Ok(relabel(dedup(triples), store))
+    Ok((relabel(dedup(triples), store), iris))
 }
 
 /// What follows a fast parser: the literal limit, deduplication, blank node labels.
@@ -428,6 +451,46 @@ fn hash_all(triples: &[TripleRef<'_>]) -> Vec<u64> {
     hashes
 }
 
+/// How many bytes at the start of `bytes` are neither one of `stops` nor, when `controls`, a
+/// control character (below 0x20). Eight bytes at a time: the fast parsers' texts and names
+/// are mostly such runs.
+pub(crate) fn plain_prefix(bytes: &[u8], stops: &[u8], controls: bool) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut plain = 0;
+    // A byte's high bit is flagged when it is a stop or a control character (the classic
+    // "has a zero byte" tests: the lowest flag is exact, those above it may not be).
+    while let Some(word) = bytes.get(plain..plain + 8) {
+        let Ok(word) = <[u8; 8]>::try_from(word) else {
+            break;
+        };
+        let word = u64::from_le_bytes(word);
+        let mut flags = if controls {
+            word.wrapping_sub(ONES * 0x20) & !word
+        } else {
+            0
+        };
+        for &stop in stops {
+            let equal = word ^ (ONES * u64::from(stop));
+            flags |= equal.wrapping_sub(ONES) & !equal;
+        }
+        let flags = flags & HIGHS;
+        if flags != 0 {
+            return plain + (flags.trailing_zeros() / 8) as usize;
+        }
+        plain += 8;
+    }
+    let rest = &bytes[plain..];
+    plain
+        + rest
+            .iter()
+            .position(|byte| stops.contains(byte) || (controls && *byte < 0x20))
+            .unwrap_or(rest.len())
+}
+
+/// Documents smaller than this are read on one thread by the fast parsers.
+pub(crate) const PARALLEL_MIN_BYTES: usize = 1 << 20;
+
 /// `first()` here and `second()` on another thread, at once; a panic of either goes on.
 pub(crate) fn on_two_threads<A, B: Send>(
     first: impl FnOnce() -> A,
@@ -588,6 +651,38 @@ mod tests {
         .err()
         .unwrap();
         assert_eq!(error.kind(), ReadErrorKind::TooDeep);
+    }
+
+    #[test]
+    fn plain_prefix_stops_at_the_first_stop_or_control_character() {
+        let stop = |byte: u8| byte == b'"' || byte == b'\\' || byte < 0x20;
+        let long = "x".repeat(40);
+        let mixed = format!("{}é\n{}", "y".repeat(37), "\"".repeat(20));
+        for text in ["", "\"", "abc", "abc\\", "\u{7f}\u{80}ÿ", &long, &mixed] {
+            let expected = text.bytes().position(stop).unwrap_or(text.len());
+            assert_eq!(
+                plain_prefix(text.as_bytes(), b"\"\\", true),
+                expected,
+                "{text:?}"
+            );
+            let no_controls = text.bytes().position(|b| b == b'"' || b == b'\\');
+            assert_eq!(
+                plain_prefix(text.as_bytes(), b"\"\\", false),
+                no_controls.unwrap_or(text.len()),
+                "{text:?}"
+            );
+        }
+        for at in 0..40 {
+            for stop in [b'"', b'\\', b'\n', 0, 0x1f] {
+                let mut text = vec![0xC3; 40];
+                text[at] = stop;
+                text[(at + 1).min(39)] = b'"';
+                assert_eq!(plain_prefix(&text, b"\"\\", true), at);
+            }
+            let mut text = vec![b' '; 40];
+            text[at] = b'\t';
+            assert_eq!(plain_prefix(&text, b"<", false), 40);
+        }
     }
 
     #[test]

@@ -30,7 +30,7 @@ use crate::emit::{
 };
 use crate::error::ReadError;
 use crate::format::RdfFormat;
-use crate::parse::{ParseOptions, TripleStore, dedup, parse, read_all, relabel};
+use crate::parse::{IriSource, ParseOptions, TripleStore, dedup, parse, read_all, relabel};
 
 /// What a reader noticed on one record: a value kept verbatim in extras because it is not
 /// in the canonical form (lossless mode), or a value it interpreted (repair mode).
@@ -232,11 +232,7 @@ impl DcatReader {
         }
         // `parse` already removed duplicates and relabelled blank nodes.
         let store = TripleStore::default();
-        let triples = parse(bytes, self.format, &self.options, &store)?;
-        let iris = match self.format {
-            RdfFormat::Turtle | RdfFormat::NTriples => IriSource::Validated,
-            RdfFormat::RdfXml | RdfFormat::JsonLd => IriSource::Unchecked,
-        };
+        let (triples, iris) = parse(bytes, self.format, &self.options, &store)?;
         Ok(build(&triples, self.settings(iris)))
     }
 
@@ -281,16 +277,6 @@ fn subject_string(subject: &NamedOrBlankNode) -> String {
         NamedOrBlankNode::NamedNode(node) => node.as_str().to_owned(),
         NamedOrBlankNode::BlankNode(node) => format!("_:{}", node.as_str()),
     }
-}
-
-/// Whether the parser behind the triples validated their IRIs. Turtle and N-Triples parsers
-/// (fihris-dcat's own and oxttl's) give only absolute, valid IRIs, which the model then takes
-/// without checking them again (a large part of reading time otherwise); lenient parsers
-/// (RDF/XML, JSON-LD) and triples from elsewhere can hold relative ones.
-#[derive(Clone, Copy)]
-pub(crate) enum IriSource {
-    Validated,
-    Unchecked,
 }
 
 impl IriSource {
@@ -2676,7 +2662,7 @@ ex:odbl a dct:LicenseDocument .
         for repairs in [false, true] {
             let reader = DcatReader::new(RdfFormat::Turtle).with_repairs(repairs);
             let store = TripleStore::default();
-            let triples = parse(
+            let (triples, iris) = parse(
                 turtle.as_bytes(),
                 RdfFormat::Turtle,
                 &reader.options,
@@ -2685,7 +2671,7 @@ ex:odbl a dct:LicenseDocument .
             .expect("the catalogue parses");
             let settings = |from| Settings {
                 parallel_datasets_from: from,
-                ..reader.settings(IriSource::Validated)
+                ..reader.settings(iris)
             };
             let one = build(&triples, settings(usize::MAX));
             let two = build(&triples, settings(2));

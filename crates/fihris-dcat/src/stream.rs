@@ -13,7 +13,8 @@ use rustc_hash::FxHashSet;
 
 use crate::emit::{named, node, term};
 use crate::error::{ReadError, ReadErrorKind, TextPosition};
-use crate::reader::{DcatReader, IriSource, Warning, group_by_predicate};
+use crate::parse::IriSource;
+use crate::reader::{DcatReader, Warning, group_by_predicate};
 
 /// Reads an N-Triples document one dataset at a time, without holding the datasets read:
 /// what [`crate::DcatWriter`] writes, where each dataset's triples (its distributions,

@@ -53,9 +53,6 @@ const ENDS_IRI: [bool; 256] = {
 /// Anonymous nodes of the second half of a document are numbered from here.
 const SECOND_HALF_ANONYMOUS: u128 = 1 << 64;
 
-/// Documents smaller than this are read on one thread.
-const PARALLEL_MIN_BYTES: usize = 1 << 20;
-
 /// Reads `bytes` as Turtle (or N-Triples when `ntriples`), or `None` when the strict parser
 /// must decide. Terms borrow from `bytes` where they are written whole (most IRIs and
 /// literals) and from `strings` otherwise; each distinct IRI is stored and checked once.
@@ -83,7 +80,7 @@ pub(crate) fn parse_fast<'a>(
         parser.document()?;
         Some(parser.triples)
     };
-    let Some(split) = (bytes.len() >= PARALLEL_MIN_BYTES)
+    let Some(split) = (bytes.len() >= crate::parse::PARALLEL_MIN_BYTES)
         .then(|| find_split(bytes, ntriples))
         .flatten()
     else {
@@ -123,7 +120,7 @@ pub(crate) fn parse_fast<'a>(
 /// line ending with `.`, past the middle.
 fn find_split(bytes: &[u8], ntriples: bool) -> Option<usize> {
     let middle = bytes.len() / 2;
-    let end = bytes.len().min(middle + PARALLEL_MIN_BYTES);
+    let end = bytes.len().min(middle + crate::parse::PARALLEL_MIN_BYTES);
     let mut at = middle;
     while let Some(offset) = bytes[at..end].iter().position(|b| *b == b'\n') {
         at += offset + 1;
@@ -941,7 +938,7 @@ mod tests {
     fn large(head: &str, mut statement: impl FnMut(usize) -> String) -> String {
         let mut text = head.to_owned();
         let mut n = 0;
-        while text.len() < 2 * PARALLEL_MIN_BYTES + 1000 {
+        while text.len() < 2 * crate::parse::PARALLEL_MIN_BYTES + 1000 {
             text.push_str(&statement(n));
             n += 1;
         }
