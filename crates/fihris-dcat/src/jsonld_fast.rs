@@ -475,21 +475,75 @@ mod tests {
     fn written_jsonld_read_as_oxjsonld_reads_it() {
         let catalog = crate::parse::awkward_catalog(true);
         let written = crate::to_vec(&catalog, crate::RdfFormat::JsonLd).expect("written");
-        let herd = Herd::new();
-        let fast: Vec<oxrdf::Triple> = parse_fast(&written, None, &herd)
-            .expect("the fast path reads what the writer writes")
-            .into_iter()
-            .map(TripleRef::into_owned)
-            .collect();
-        let strict: Vec<oxrdf::Triple> = oxjsonld::JsonLdParser::new()
-            .for_slice(&written)
+        let fast = fast(&written).expect("the fast path reads what the writer writes");
+        assert!(fast.len() >= 20, "{}", fast.len());
+        assert_eq!(fast, oxjsonld(&written));
+    }
+
+    fn oxjsonld(bytes: &[u8]) -> Vec<oxrdf::Triple> {
+        oxjsonld::JsonLdParser::new()
+            .for_slice(bytes)
             .map(|quad| {
                 let quad = quad.expect("oxjsonld reads it");
                 oxrdf::Triple::new(quad.subject, quad.predicate, quad.object)
             })
-            .collect();
-        assert!(fast.len() >= 20, "{}", fast.len());
-        assert_eq!(fast, strict);
+            .collect()
+    }
+
+    fn fast(bytes: &[u8]) -> Option<Vec<oxrdf::Triple>> {
+        let herd = Herd::new();
+        parse_fast(bytes, None, &herd)
+            .map(|triples| triples.into_iter().map(TripleRef::into_owned).collect())
+    }
+
+    /// A document over the size read in two halves, in the writer's context, its nodes made
+    /// by `node`.
+    fn large(mut node: impl FnMut(usize) -> String) -> String {
+        let context = std::str::from_utf8(context_bytes()).expect("UTF-8");
+        let mut text = format!("{{\n  \"@context\": {context},\n  \"@graph\": [");
+        let mut n = 0;
+        while text.len() < 2 * crate::parse::PARALLEL_MIN_BYTES + 1000 {
+            if n > 0 {
+                text.push(',');
+            }
+            text.push_str(&node(n));
+            n += 1;
+        }
+        text.push_str("\n]\n}\n");
+        text
+    }
+
+    #[test]
+    fn large_documents_read_in_two_halves_give_what_oxjsonld_gives() {
+        let written = large(|n| {
+            format!(
+                "\n  {{\n    \"@id\": \"https://x.org/d{n}\",\n    \"@type\": [\"Dataset\"],\n    \"title\": [{{\"@language\":\"fr\",\"@value\":\"titre {n} \\\"cité\\\"\"}}],\n    \"contactPoint\": [\"_:b{n}\"]\n  }}"
+            )
+        });
+        assert!(find_split(written.as_bytes(), 0).is_some());
+        assert_eq!(fast(written.as_bytes()), Some(oxjsonld(written.as_bytes())));
+
+        // Where a line of two spaces starts a value object instead, the first thread reads
+        // past it and on to the end.
+        let indented_otherwise = large(|n| {
+            format!("{{\"@id\": \"https://x.org/d{n}\", \"title\": [\n  {{\"@value\":\"{n}\"}}]}}")
+        });
+        assert!(find_split(indented_otherwise.as_bytes(), 0).is_some());
+        assert_eq!(
+            fast(indented_otherwise.as_bytes()),
+            Some(oxjsonld(indented_otherwise.as_bytes()))
+        );
+
+        // What the fast path leaves to the processor, in either half, leaves it the document.
+        for at in [written.len() / 4, 3 * written.len() / 4] {
+            let node = written[at..].find("\n  {").map(|i| at + i).expect("a node");
+            let broken = format!(
+                "{}\n  {{\"@id\": 1}},{}",
+                &written[..node],
+                &written[node..]
+            );
+            assert_eq!(fast(broken.as_bytes()), None);
+        }
     }
 
     #[test]
