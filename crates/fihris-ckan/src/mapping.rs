@@ -125,8 +125,13 @@ fn string(value: impl Into<String>) -> FieldValue {
 
 /// Whether a text is mostly in Arabic script.
 fn is_arabic(text: &str) -> bool {
-    // Most texts are ASCII, which holds no Arabic letter: one pass over the bytes.
-    if text.is_ascii() {
+    // The Arabic ranges below are written in UTF-8 with the lead bytes D8 to DB, DD (U+0600 to
+    // U+06FF, U+0740 to U+077F) and EF (the presentation forms): most texts, ASCII or French,
+    // hold none, and one pass over the bytes without a branch each tells them.
+    let may_hold_arabic = text.bytes().fold(false, |any, byte| {
+        any | (byte.wrapping_sub(0xD8) < 4) | (byte == 0xDD) | (byte == 0xEF)
+    });
+    if !may_hold_arabic {
         return false;
     }
     let (mut arabic, mut latin) = (0usize, 0usize);
@@ -1429,6 +1434,10 @@ mod tests {
             ("Énergie المغربية", true),
             ("Énergie électrique ال", false),
             ("×÷ ال", true),
+            // Arabic Supplement and presentation forms; Syriac is not Arabic.
+            ("ݐ", true),
+            ("ﻻ ﭐ", true),
+            ("ܐ", false),
         ] {
             assert_eq!(super::is_arabic(text), arabic, "{text}");
         }
