@@ -16,6 +16,7 @@ use oxrdf::{BlankNodeRef, LiteralRef, NamedNodeRef, NamedOrBlankNodeRef, TermRef
 use rustc_hash::FxHashMap;
 
 use crate::jsonld::{TermDefinition, context_value, term_by_name};
+use crate::parse::{NodeReader, PARALLEL_MIN_BYTES, read_nodes, read_nodes_in_two_halves};
 
 /// The deepest nesting of arrays and objects in what the fast path reads: the document, its
 /// context and a term's definition in it, or `@graph`, a node, a property's values and a
@@ -45,45 +46,29 @@ pub(crate) fn parse_fast<'a>(
     // About one triple per 190 bytes: twice as many reserved (address space, not touched
     // memory) saves copying the vector as it grows, and the second half's added to it.
     let mut first = Reader::new(text, strings, bytes.len() / 95);
-    let any_node = first.open()?;
-    let Some(split) = (any_node && bytes.len() >= crate::parse::PARALLEL_MIN_BYTES)
-        .then(|| find_split(bytes, first.at))
-        .flatten()
-    else {
-        if any_node {
-            first.nodes(usize::MAX)?;
-        }
-        first.end()?;
-        return Some(first.triples);
-    };
-    let (first, second) = crate::parse::on_two_threads(
-        move || {
-            let reached_split = first.nodes(split)?;
-            Some((first, reached_split))
-        },
-        move || {
-            // A herd's member stays on its thread: made there.
-            let mut second = Reader::new(text, strings, (bytes.len() - split) / 95);
-            second.at = split;
-            second.nodes(usize::MAX)?;
-            second.end()?;
-            Some(second.triples)
-        },
-    );
-    let (mut first, reached_split) = first?;
-    if !reached_split {
+    if !first.open()? {
         first.end()?;
         return Some(first.triples);
     }
-    first.triples.extend(second?);
-    Some(first.triples)
+    let Some(split) = (bytes.len() >= PARALLEL_MIN_BYTES)
+        .then(|| find_split(bytes, first.at))
+        .flatten()
+    else {
+        return read_nodes(first);
+    };
+    read_nodes_in_two_halves(first, split, move || {
+        // A herd's member stays on its thread: made there.
+        let mut second = Reader::new(text, strings, (bytes.len() - split) / 95);
+        second.at = split;
+        second
+    })
 }
 
 /// Where to cut a document in two: a line past the middle that starts with two spaces and
 /// `{`, after `@graph` opens (at `after`).
 fn find_split(bytes: &[u8], after: usize) -> Option<usize> {
     let middle = after.max(bytes.len() / 2);
-    let end = bytes.len().min(middle + crate::parse::PARALLEL_MIN_BYTES);
+    let end = bytes.len().min(middle + PARALLEL_MIN_BYTES);
     bytes
         .get(middle..end)?
         .windows(4)
@@ -136,9 +121,10 @@ impl<'a> Reader<'a> {
         }
         Some(true)
     }
+}
 
-    /// The nodes of `@graph` and its end; or those before `split`, when one starts there
-    /// (`true`).
+impl<'a> NodeReader<'a> for Reader<'a> {
+    /// The nodes of `@graph` and its end.
     fn nodes(&mut self, split: usize) -> Option<bool> {
         loop {
             self.node()?;
@@ -159,6 +145,12 @@ impl<'a> Reader<'a> {
         (self.at == self.text.len()).then_some(())
     }
 
+    fn into_triples(self) -> Vec<TripleRef<'a>> {
+        self.triples
+    }
+}
+
+impl<'a> Reader<'a> {
     fn node(&mut self) -> Option<()> {
         self.byte(b'{')?;
         self.key("@id")?;
@@ -502,7 +494,7 @@ mod tests {
         let context = std::str::from_utf8(context_bytes()).expect("UTF-8");
         let mut text = format!("{{\n  \"@context\": {context},\n  \"@graph\": [");
         let mut n = 0;
-        while text.len() < 2 * crate::parse::PARALLEL_MIN_BYTES + 1000 {
+        while text.len() < 2 * PARALLEL_MIN_BYTES + 1000 {
             if n > 0 {
                 text.push(',');
             }

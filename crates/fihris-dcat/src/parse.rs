@@ -491,6 +491,52 @@ pub(crate) fn plain_prefix(bytes: &[u8], stops: &[u8], controls: bool) -> usize 
 /// Documents smaller than this are read on one thread by the fast parsers.
 pub(crate) const PARALLEL_MIN_BYTES: usize = 1 << 20;
 
+/// A fast parser of a document whose body is a sequence of nodes (RDF/XML's node elements,
+/// JSON-LD's node objects): it can read on from the start of any node.
+pub(crate) trait NodeReader<'a> {
+    /// The nodes up to the end of their sequence; or those before `split`, when a node
+    /// starts there (`true`).
+    fn nodes(&mut self, split: usize) -> Option<bool>;
+
+    /// What follows the nodes, to the end of the document.
+    fn end(&mut self) -> Option<()>;
+
+    fn into_triples(self) -> Vec<TripleRef<'a>>;
+}
+
+/// The triples of a document read whole by `reader`, past the document's head.
+pub(crate) fn read_nodes<'a>(mut reader: impl NodeReader<'a>) -> Option<Vec<TripleRef<'a>>> {
+    reader.nodes(usize::MAX)?;
+    reader.end()?;
+    Some(reader.into_triples())
+}
+
+/// The triples of a document read in two halves: by `first` (past the document's head) up to
+/// `split`, and from there by the reader `second` makes, on another thread. Reaching the split
+/// between two nodes shows that a node starts there, in the same context as the first: if
+/// the first reader does not, it reads on to the end alone.
+pub(crate) fn read_nodes_in_two_halves<'a, F: NodeReader<'a>, S: NodeReader<'a>>(
+    mut first: F,
+    split: usize,
+    second: impl FnOnce() -> S + Send,
+) -> Option<Vec<TripleRef<'a>>> {
+    let (first, second) = on_two_threads(
+        move || {
+            let reached_split = first.nodes(split)?;
+            Some((first, reached_split))
+        },
+        move || read_nodes(second()),
+    );
+    let (mut first, reached_split) = first?;
+    if !reached_split {
+        first.end()?;
+        return Some(first.into_triples());
+    }
+    let mut triples = first.into_triples();
+    triples.extend(second?);
+    Some(triples)
+}
+
 /// `first()` here and `second()` on another thread, at once; a panic of either goes on.
 pub(crate) fn on_two_threads<A, B: Send>(
     first: impl FnOnce() -> A,

@@ -14,6 +14,8 @@ use fihris_vocab::ns::rdf;
 use oxrdf::{BlankNodeRef, LiteralRef, NamedNodeRef, NamedOrBlankNodeRef, TermRef, TripleRef};
 use rustc_hash::FxHashMap;
 
+use crate::parse::{NodeReader, PARALLEL_MIN_BYTES, read_nodes, read_nodes_in_two_halves};
+
 const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 const XML: &str = "http://www.w3.org/XML/1998/namespace";
 const XMLNS: &str = "http://www.w3.org/2000/xmlns/";
@@ -37,48 +39,32 @@ pub(crate) fn parse_fast<'a>(
     // About one triple per 130 bytes: twice as many reserved (address space, not touched
     // memory) saves copying the vector as it grows, and the second half's added to it.
     let mut first = Reader::new(text, strings, bytes.len() / 65);
-    let root = first.open()?;
-    let Some(split) = root
-        .filter(|_| bytes.len() >= crate::parse::PARALLEL_MIN_BYTES)
-        .and_then(|_| find_split(bytes, first.at))
-    else {
-        if let Some(root) = root {
-            first.nodes(root, usize::MAX)?;
-        }
-        first.end()?;
-        return Some(first.triples);
-    };
-    let root = root?;
-    let namespaces = first.namespaces.clone();
-    let (first, second) = crate::parse::on_two_threads(
-        move || {
-            let reached_split = first.nodes(root, split)?;
-            Some((first, reached_split))
-        },
-        move || {
-            // A herd's member stays on its thread: made there.
-            let mut second = Reader::new(text, strings, (bytes.len() - split) / 65);
-            second.at = split;
-            second.namespaces = namespaces;
-            second.nodes(root, usize::MAX)?;
-            second.end()?;
-            Some(second.triples)
-        },
-    );
-    let (mut first, reached_split) = first?;
-    if !reached_split {
+    if !first.open()? {
         first.end()?;
         return Some(first.triples);
     }
-    first.triples.extend(second?);
-    Some(first.triples)
+    let Some(split) = (bytes.len() >= PARALLEL_MIN_BYTES)
+        .then(|| find_split(bytes, first.at))
+        .flatten()
+    else {
+        return read_nodes(first);
+    };
+    let (root, namespaces) = (first.root, first.namespaces.clone());
+    read_nodes_in_two_halves(first, split, move || {
+        // A herd's member stays on its thread: made there.
+        let mut second = Reader::new(text, strings, (bytes.len() - split) / 65);
+        second.at = split;
+        second.root = root;
+        second.namespaces = namespaces;
+        second
+    })
 }
 
 /// Where to cut a document in two: a line past the middle that starts with one tab and a
 /// start tag, after the root's start tag (which ends at `after`).
 fn find_split(bytes: &[u8], after: usize) -> Option<usize> {
     let middle = after.max(bytes.len() / 2);
-    let end = bytes.len().min(middle + crate::parse::PARALLEL_MIN_BYTES);
+    let end = bytes.len().min(middle + PARALLEL_MIN_BYTES);
     bytes
         .get(middle..end)?
         .windows(4)
@@ -90,6 +76,8 @@ struct Reader<'a> {
     text: &'a str,
     at: usize,
     strings: Member<'a>,
+    /// The root element's name.
+    root: &'a str,
     /// Prefix -> namespace, the innermost declaration last.
     namespaces: Vec<(&'a str, &'a str)>,
     /// Element names already made IRIs: (namespace, local name) -> IRI.
@@ -112,15 +100,16 @@ impl<'a> Reader<'a> {
             text,
             at: 0,
             strings: strings.get(),
+            root: "",
             namespaces: vec![("xml", XML)],
             iris: FxHashMap::default(),
             triples: Vec::with_capacity(capacity),
         }
     }
 
-    /// The declaration and the root's start tag, its namespaces declared: the root's name,
-    /// `None` for an empty root.
-    fn open(&mut self) -> Option<Option<&'a str>> {
+    /// The declaration and the root's start tag, its namespaces declared: whether the root
+    /// holds any node.
+    fn open(&mut self) -> Option<bool> {
         if self.rest().starts_with("<?xml") {
             self.rest().starts_with(DECLARATION).then_some(())?;
             self.at += DECLARATION.len();
@@ -136,19 +125,21 @@ impl<'a> Reader<'a> {
         {
             return None;
         }
-        Some((!root.empty).then_some(root.name))
+        self.root = root.name;
+        Some(!root.empty)
     }
+}
 
-    /// The node elements of the root `root`, and its end tag; or those before `split`,
-    /// when one starts there (`true`).
-    fn nodes(&mut self, root: &str, split: usize) -> Option<bool> {
+impl<'a> NodeReader<'a> for Reader<'a> {
+    /// The node elements of the root, and its end tag.
+    fn nodes(&mut self, split: usize) -> Option<bool> {
         loop {
             self.whitespace();
             if self.at == split {
                 return Some(true);
             }
             if self.rest().starts_with("</") {
-                self.end_tag(root)?;
+                self.end_tag(self.root)?;
                 return Some(false);
             }
             self.node()?;
@@ -161,6 +152,12 @@ impl<'a> Reader<'a> {
         (self.at == self.text.len()).then_some(())
     }
 
+    fn into_triples(self) -> Vec<TripleRef<'a>> {
+        self.triples
+    }
+}
+
+impl<'a> Reader<'a> {
     /// A node element and its property elements.
     fn node(&mut self) -> Option<()> {
         let tag = self.start_tag()?;
@@ -633,7 +630,7 @@ mod tests {
 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dct="http://purl.org/dc/terms/">"#,
         );
         let mut n = 0;
-        while text.len() < 2 * crate::parse::PARALLEL_MIN_BYTES + 1000 {
+        while text.len() < 2 * PARALLEL_MIN_BYTES + 1000 {
             text.push_str(&node(n));
             n += 1;
         }
