@@ -33,10 +33,9 @@ fn context_bytes() -> &'static [u8] {
 /// base IRI changes nothing here (absolute IRIs are taken as they are), but a bad one is
 /// oxjsonld's to report.
 ///
-/// A large document is read in two halves on two threads, split at a node object that starts
-/// a line after two spaces, as the writer indents them. The first half is read from the
-/// start: reaching the split between two nodes of `@graph` shows it was one. Otherwise the
-/// first thread reads on to the end alone.
+/// A large document is read in two halves on two threads
+/// ([`read_nodes_in_two_halves`]), split at a node object that starts a line after two
+/// spaces, as the writer indents them.
 pub(crate) fn parse_fast<'a>(
     bytes: &'a [u8],
     base: Option<&str>,

@@ -25,11 +25,10 @@ const DECLARATION: &str = r#"<?xml version="1.0" encoding="UTF-8"?>"#;
 /// IRI changes nothing here (IRIs that resolving would change are refused), but a bad one is
 /// oxrdfxml's to report.
 ///
-/// A large document is read in two halves on two threads, split at a node element that
-/// starts a line after one tab, as the writer indents them. The first half is read from the
-/// start: reaching the split between two node elements shows it was one, where the namespaces
-/// in scope are the root's, those the second half is read with. Otherwise the first thread
-/// reads on to the end alone.
+/// A large document is read in two halves on two threads
+/// ([`read_nodes_in_two_halves`]), split at a node element that starts a line after one tab,
+/// as the writer indents them; the second half is read with the root's namespaces, those in
+/// scope between two node elements.
 pub(crate) fn parse_fast<'a>(
     bytes: &'a [u8],
     base: Option<&str>,
