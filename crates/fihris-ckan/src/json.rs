@@ -366,35 +366,7 @@ impl<'a> Parser<'a> {
     /// Moves past the characters of a string that stand for themselves: up to its closing
     /// quote, an escape, a control character or the end of the text.
     fn skip_plain(&mut self) {
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        const HIGHS: u64 = 0x8080_8080_8080_8080;
-        let rest = &self.bytes[self.pos..];
-        let mut skipped = 0;
-        // Eight bytes at a time: a byte is flagged when it is a quote, a backslash or a
-        // control character (the classic "has a zero byte" tests; the lowest flag is exact).
-        while let Some(word) = rest.get(skipped..skipped + 8) {
-            let Ok(word) = <[u8; 8]>::try_from(word) else {
-                break;
-            };
-            let word = u64::from_le_bytes(word);
-            let quote = word ^ (ONES * u64::from(b'"'));
-            let backslash = word ^ (ONES * u64::from(b'\\'));
-            let flags = (quote.wrapping_sub(ONES) & !quote)
-                | (backslash.wrapping_sub(ONES) & !backslash)
-                | (word.wrapping_sub(ONES * 0x20) & !word);
-            let flags = flags & HIGHS;
-            if flags != 0 {
-                self.pos += skipped + (flags.trailing_zeros() / 8) as usize;
-                return;
-            }
-            skipped += 8;
-        }
-        let tail = &rest[skipped..];
-        self.pos += skipped
-            + tail
-                .iter()
-                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
-                .unwrap_or(tail.len());
+        self.pos += fihris_vocab::plain_prefix(&self.bytes[self.pos..], b"\"\\", true);
     }
 
     fn escape(&mut self, out: &mut String) -> Result<(), SyntaxProblem> {

@@ -63,16 +63,10 @@ pub(crate) fn parse_fast<'a>(
     })
 }
 
-/// Where to cut a document in two: a line past the middle that starts with two spaces and
-/// `{`, after `@graph` opens (at `after`).
+/// Where to cut a document in two: a line that starts with two spaces and `{`, after
+/// `@graph` opens (at `after`).
 fn find_split(bytes: &[u8], after: usize) -> Option<usize> {
-    let middle = after.max(bytes.len() / 2);
-    let end = bytes.len().min(middle + PARALLEL_MIN_BYTES);
-    bytes
-        .get(middle..end)?
-        .windows(4)
-        .position(|window| window == b"\n  {")
-        .map(|offset| middle + offset + 3)
+    crate::parse::find_split(bytes, after, b"\n  {", |_| true)
 }
 
 struct Reader<'a> {
@@ -367,7 +361,7 @@ impl<'a> Reader<'a> {
         self.byte(b'"')?;
         let bytes = self.text.as_bytes();
         let start = self.at;
-        let mut end = start + crate::parse::plain_prefix(&bytes[start..], b"\"\\", true);
+        let mut end = start + fihris_vocab::plain_prefix(&bytes[start..], b"\"\\", true);
         while let Some(&byte) = bytes.get(end) {
             match byte {
                 b'"' => {
@@ -489,19 +483,10 @@ mod tests {
 
     /// A document over the size read in two halves, in the writer's context, its nodes made
     /// by `node`.
-    fn large(mut node: impl FnMut(usize) -> String) -> String {
+    fn large(node: impl FnMut(usize) -> String) -> String {
         let context = std::str::from_utf8(context_bytes()).expect("UTF-8");
-        let mut text = format!("{{\n  \"@context\": {context},\n  \"@graph\": [");
-        let mut n = 0;
-        while text.len() < 2 * PARALLEL_MIN_BYTES + 1000 {
-            if n > 0 {
-                text.push(',');
-            }
-            text.push_str(&node(n));
-            n += 1;
-        }
-        text.push_str("\n]\n}\n");
-        text
+        let head = format!("{{\n  \"@context\": {context},\n  \"@graph\": [");
+        crate::parse::large_document(&head, ",", "\n]\n}\n", node)
     }
 
     #[test]
@@ -526,13 +511,7 @@ mod tests {
         );
 
         // What the fast path leaves to the processor, in either half, leaves it the document.
-        for at in [written.len() / 4, 3 * written.len() / 4] {
-            let node = written[at..].find("\n  {").map(|i| at + i).expect("a node");
-            let broken = format!(
-                "{}\n  {{\"@id\": 1}},{}",
-                &written[..node],
-                &written[node..]
-            );
+        for broken in crate::parse::broken_in_each_half(&written, "\n  {", "\n  {\"@id\": 1},") {
             assert_eq!(fast(broken.as_bytes()), None);
         }
     }

@@ -451,45 +451,26 @@ fn hash_all(triples: &[TripleRef<'_>]) -> Vec<u64> {
     hashes
 }
 
-/// How many bytes at the start of `bytes` are neither one of `stops` nor, when `controls`, a
-/// control character (below 0x20). Eight bytes at a time: the fast parsers' texts and names
-/// are mostly such runs.
-pub(crate) fn plain_prefix(bytes: &[u8], stops: &[u8], controls: bool) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let mut plain = 0;
-    // A byte's high bit is flagged when it is a stop or a control character (the classic
-    // "has a zero byte" tests: the lowest flag is exact, those above it may not be).
-    while let Some(word) = bytes.get(plain..plain + 8) {
-        let Ok(word) = <[u8; 8]>::try_from(word) else {
-            break;
-        };
-        let word = u64::from_le_bytes(word);
-        let mut flags = if controls {
-            word.wrapping_sub(ONES * 0x20) & !word
-        } else {
-            0
-        };
-        for &stop in stops {
-            let equal = word ^ (ONES * u64::from(stop));
-            flags |= equal.wrapping_sub(ONES) & !equal;
-        }
-        let flags = flags & HIGHS;
-        if flags != 0 {
-            return plain + (flags.trailing_zeros() / 8) as usize;
-        }
-        plain += 8;
-    }
-    let rest = &bytes[plain..];
-    plain
-        + rest
-            .iter()
-            .position(|byte| stops.contains(byte) || (controls && *byte < 0x20))
-            .unwrap_or(rest.len())
-}
-
 /// Documents smaller than this are read on one thread by the fast parsers.
 pub(crate) const PARALLEL_MIN_BYTES: usize = 1 << 20;
+
+/// Where a fast parser may cut a document in two: at the last byte of the first `marker` past
+/// the middle (and past `after`, the document's head) whose next byte `next` takes, within
+/// [`PARALLEL_MIN_BYTES`] of the middle.
+pub(crate) fn find_split(
+    bytes: &[u8],
+    after: usize,
+    marker: &[u8],
+    next: impl Fn(u8) -> bool,
+) -> Option<usize> {
+    let middle = after.max(bytes.len() / 2);
+    let end = bytes.len().min(middle + PARALLEL_MIN_BYTES);
+    bytes
+        .get(middle..end)?
+        .windows(marker.len() + 1)
+        .position(|window| window[..marker.len()] == *marker && next(window[marker.len()]))
+        .map(|offset| middle + offset + marker.len() - 1)
+}
 
 /// A fast parser of a document whose body is a sequence of nodes (RDF/XML's node elements,
 /// JSON-LD's node objects): it can read on from the start of any node.
@@ -662,6 +643,41 @@ pub(crate) fn awkward_catalog(controls: bool) -> fihris_model::Catalog {
         .catalog
 }
 
+/// A document over the size read in two halves: `head`, then nodes `node(0)`,
+/// `node(1)`… joined by `separator`, then `tail`.
+#[cfg(test)]
+pub(crate) fn large_document(
+    head: &str,
+    separator: &str,
+    tail: &str,
+    mut node: impl FnMut(usize) -> String,
+) -> String {
+    let mut text = head.to_owned();
+    let mut n = 0;
+    while text.len() < 2 * PARALLEL_MIN_BYTES + 1000 {
+        if n > 0 {
+            text.push_str(separator);
+        }
+        text.push_str(&node(n));
+        n += 1;
+    }
+    text.push_str(tail);
+    text
+}
+
+/// `document` with `broken` inserted before the first `node_start` past a quarter, then
+/// past three quarters: something a fast path leaves to the strict parser, in either half.
+#[cfg(test)]
+pub(crate) fn broken_in_each_half(document: &str, node_start: &str, broken: &str) -> [String; 2] {
+    [document.len() / 4, 3 * document.len() / 4].map(|at| {
+        let node = document[at..]
+            .find(node_start)
+            .map(|i| at + i)
+            .expect("a node");
+        format!("{}{broken}{}", &document[..node], &document[node..])
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -697,38 +713,6 @@ mod tests {
         .err()
         .unwrap();
         assert_eq!(error.kind(), ReadErrorKind::TooDeep);
-    }
-
-    #[test]
-    fn plain_prefix_stops_at_the_first_stop_or_control_character() {
-        let stop = |byte: u8| byte == b'"' || byte == b'\\' || byte < 0x20;
-        let long = "x".repeat(40);
-        let mixed = format!("{}é\n{}", "y".repeat(37), "\"".repeat(20));
-        for text in ["", "\"", "abc", "abc\\", "\u{7f}\u{80}ÿ", &long, &mixed] {
-            let expected = text.bytes().position(stop).unwrap_or(text.len());
-            assert_eq!(
-                plain_prefix(text.as_bytes(), b"\"\\", true),
-                expected,
-                "{text:?}"
-            );
-            let no_controls = text.bytes().position(|b| b == b'"' || b == b'\\');
-            assert_eq!(
-                plain_prefix(text.as_bytes(), b"\"\\", false),
-                no_controls.unwrap_or(text.len()),
-                "{text:?}"
-            );
-        }
-        for at in 0..40 {
-            for stop in [b'"', b'\\', b'\n', 0, 0x1f] {
-                let mut text = vec![0xC3; 40];
-                text[at] = stop;
-                text[(at + 1).min(39)] = b'"';
-                assert_eq!(plain_prefix(&text, b"\"\\", true), at);
-            }
-            let mut text = vec![b' '; 40];
-            text[at] = b'\t';
-            assert_eq!(plain_prefix(&text, b"<", false), 40);
-        }
     }
 
     #[test]

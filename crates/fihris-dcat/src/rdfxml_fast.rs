@@ -59,16 +59,10 @@ pub(crate) fn parse_fast<'a>(
     })
 }
 
-/// Where to cut a document in two: a line past the middle that starts with one tab and a
-/// start tag, after the root's start tag (which ends at `after`).
+/// Where to cut a document in two: a line that starts with one tab and a start tag, after the
+/// root's start tag (which ends at `after`).
 fn find_split(bytes: &[u8], after: usize) -> Option<usize> {
-    let middle = after.max(bytes.len() / 2);
-    let end = bytes.len().min(middle + PARALLEL_MIN_BYTES);
-    bytes
-        .get(middle..end)?
-        .windows(4)
-        .position(|window| window[..3] == *b"\n\t<" && window[3] != b'/')
-        .map(|offset| middle + offset + 2)
+    crate::parse::find_split(bytes, after, b"\n\t<", |next| next != b'/')
 }
 
 struct Reader<'a> {
@@ -418,7 +412,7 @@ impl<'a> Reader<'a> {
         let mut escaped = false;
         loop {
             self.at +=
-                crate::parse::plain_prefix(&bytes[self.at..], &[end, b'<', b'>', b'&'], true);
+                fihris_vocab::plain_prefix(&bytes[self.at..], &[end, b'<', b'>', b'&'], true);
             let byte = *bytes.get(self.at)?;
             if byte == end {
                 break;
@@ -623,18 +617,10 @@ mod tests {
     }
 
     /// A document over the size read in two halves, its node elements made by `node`.
-    fn large(mut node: impl FnMut(usize) -> String) -> String {
-        let mut text = String::from(
-            r#"<?xml version="1.0" encoding="UTF-8"?>
-<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dct="http://purl.org/dc/terms/">"#,
-        );
-        let mut n = 0;
-        while text.len() < 2 * PARALLEL_MIN_BYTES + 1000 {
-            text.push_str(&node(n));
-            n += 1;
-        }
-        text.push_str("\n</rdf:RDF>\n");
-        text
+    fn large(node: impl FnMut(usize) -> String) -> String {
+        let head = r#"<?xml version="1.0" encoding="UTF-8"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dct="http://purl.org/dc/terms/">"#;
+        crate::parse::large_document(head, "", "\n</rdf:RDF>\n", node)
     }
 
     #[test]
@@ -661,16 +647,8 @@ mod tests {
         );
 
         // What the fast path leaves to the parser, in either half, leaves it the document.
-        for at in [written.len() / 4, 3 * written.len() / 4] {
-            let node = written[at..]
-                .find("\n\t<rdf:D")
-                .map(|i| at + i)
-                .expect("a node");
-            let broken = format!(
-                "{}\n\t<rdf:Description/>{}",
-                &written[..node],
-                &written[node..]
-            );
+        let broken = "\n\t<rdf:Description/>";
+        for broken in crate::parse::broken_in_each_half(&written, "\n\t<rdf:D", broken) {
             assert_eq!(fast(broken.as_bytes()), None);
         }
     }

@@ -935,14 +935,8 @@ mod tests {
     }
 
     /// A document over the size read in two halves, each statement `n` made by `statement`.
-    fn large(head: &str, mut statement: impl FnMut(usize) -> String) -> String {
-        let mut text = head.to_owned();
-        let mut n = 0;
-        while text.len() < 2 * crate::parse::PARALLEL_MIN_BYTES + 1000 {
-            text.push_str(&statement(n));
-            n += 1;
-        }
-        text
+    fn large(head: &str, statement: impl FnMut(usize) -> String) -> String {
+        crate::parse::large_document(head, "", "", statement)
     }
 
     #[test]

@@ -23,5 +23,5 @@ pub use licence::Licence;
 pub use portal_theme::PortalTheme;
 pub use producer::{PRODUCERS, Producer, ProducerKind};
 pub use status::{DistributionStatus, PlannedAvailability};
-pub use text::{fold as fold_text, words as folded_words};
+pub use text::{fold as fold_text, plain_prefix, words as folded_words};
 pub use vocabulary::{LabelLanguage, Vocabulary};
