@@ -166,6 +166,42 @@ struct Parser<'a> {
     late_prefix: bool,
     /// The last subject written `<iri>`: N-Triples repeat it line after line.
     previous_subject: Option<&'a str>,
+    /// IRIs written `<iri>` and plainly valid, a slot each by [`RecentIris::slot`]: the
+    /// predicates, classes and vocabulary terms of N-Triples come back line after line.
+    recent_iris: RecentIris<'a>,
+}
+
+/// A small direct-mapped cache of plainly valid IRIs: comparing an IRI with the one in its
+/// slot costs a tenth of checking it again (predicates have short paths, checked a byte at a
+/// time).
+struct RecentIris<'a>([Option<&'a str>; RecentIris::SLOTS]);
+
+impl<'a> RecentIris<'a> {
+    const SLOTS: usize = 64;
+
+    /// The slot of a non-empty IRI, from its length and last two bytes (IRIs of one
+    /// vocabulary share their start).
+    fn slot(iri: &[u8]) -> usize {
+        let last = usize::from(iri[iri.len() - 1]);
+        let before = usize::from(iri[iri.len().saturating_sub(2)]);
+        (iri.len() * 7 + last * 3 + before) % Self::SLOTS
+    }
+
+    /// Whether `iri` was plainly valid, checking it when it is not the one in its slot.
+    fn plainly_valid(&mut self, iri: &'a str) -> bool {
+        if iri.is_empty() {
+            return false;
+        }
+        let slot = &mut self.0[Self::slot(iri.as_bytes())];
+        if *slot == Some(iri) {
+            return true;
+        }
+        let valid = fihris_model::Iri::is_plainly_valid(iri);
+        if valid {
+            *slot = Some(iri);
+        }
+        valid
+    }
 }
 
 fn is_name_byte(byte: u8) -> bool {
@@ -210,6 +246,7 @@ impl<'a> Parser<'a> {
             triples_seen: false,
             late_prefix: false,
             previous_subject: None,
+            recent_iris: RecentIris([None; RecentIris::SLOTS]),
         }
     }
 
@@ -522,6 +559,17 @@ impl<'a> Parser<'a> {
     fn iri_ref(&mut self) -> Option<&'a str> {
         self.expect(b'<')?;
         let start = self.pos;
+        // A plainly valid IRI holds none of the bytes that end one: the first `>`, found eight
+        // bytes at a time, closes it, and its check is the only pass over its bytes.
+        let rest = &self.bytes()[start..];
+        let close = fihris_vocab::plain_prefix(rest, b">", false);
+        if close < rest.len() {
+            let iri = &self.text[start..start + close];
+            if self.recent_iris.plainly_valid(iri) {
+                self.pos = start + close + 1;
+                return Some(iri);
+            }
+        }
         let length = self.bytes()[start..]
             .iter()
             .position(|b| ENDS_IRI[usize::from(*b)])?;
@@ -1004,6 +1052,40 @@ mod tests {
         ] {
             assert_eq!(fast(turtle_only, true), None, "{turtle_only}");
             assert_eq!(strict(turtle_only, true), None, "{turtle_only}");
+        }
+    }
+
+    #[test]
+    fn iris_remembered_as_checked_are_told_from_others_in_their_slot() {
+        // Same length and last two bytes: the same slot of the recent IRIs.
+        let plain = "http://e/ab";
+        assert_eq!(
+            RecentIris::slot(plain.as_bytes()),
+            RecentIris::slot("http://f/ab".as_bytes())
+        );
+        let mut recent = RecentIris([None; RecentIris::SLOTS]);
+        assert!(recent.plainly_valid(plain));
+        assert!(recent.plainly_valid(plain));
+        for other in ["http:/ee/ab", "//ee/xyz/ab", "../e/abcdab"] {
+            assert_eq!(
+                RecentIris::slot(other.as_bytes()),
+                RecentIris::slot(plain.as_bytes())
+            );
+            assert!(!recent.plainly_valid(other), "{other}");
+        }
+        assert!(!recent.plainly_valid(""));
+        assert!(recent.plainly_valid("http://f/ab"));
+        // A valid IRI not plainly so, then a relative one, in the slot of one just read.
+        let text = "<http://e/a> <http://e/ab> <http://e/b> .\n\
+            <http://e/a> <http:e/abab> <http://e/b> .\n";
+        assert_eq!(fast(text, true), strict(text, true));
+        assert_eq!(fast(text, true).map(|t| t.len()), Some(2));
+        for relative in ["<>", "<//ee/xyz/ab>", "<../e/abcdab>"] {
+            let text = format!(
+                "<http://e/a> <http://e/ab> <http://e/b> .\n<http://e/a> {relative} <http://e/b> .\n"
+            );
+            assert_eq!(fast(&text, true), None, "{text}");
+            assert_eq!(fast(&text, false), None, "{text}");
         }
     }
 
