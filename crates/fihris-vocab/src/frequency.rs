@@ -259,13 +259,20 @@ impl Frequency {
     #[must_use]
     pub fn find_in_french_text(text: &str) -> Option<Self> {
         let folded = fold(text);
+        // Terms are made of ASCII letters: a text without any (in Arabic) holds none.
+        if !folded.bytes().any(|byte| byte.is_ascii_lowercase()) {
+            return None;
+        }
         let mut words = split_words(&folded);
-        let by_first_word = terms_by_first_word();
+        let table = first_words();
         while let Some(word) = words.next() {
-            let Ok(found) = by_first_word.binary_search_by(|(first, _)| first.cmp(&word)) else {
+            if !table.may_start_a_term(word) {
+                continue;
+            }
+            let Ok(found) = table.terms.binary_search_by(|(first, _)| first.cmp(&word)) else {
                 continue;
             };
-            let terms = &by_first_word[found].1;
+            let terms = &table.terms[found].1;
             let found = terms.iter().find(|(rest, _)| {
                 let mut following = words.clone();
                 rest.iter().all(|part| following.next() == Some(*part))
@@ -280,26 +287,58 @@ impl Frequency {
 
 /// The French terms by their first word, sorted by it, each list in the table's order, the
 /// other words of each term split once: a title is scanned with one binary search per word
-/// (titles are read for every dataset of a catalogue, and most hold no frequency term).
-type TermsByFirstWord = Vec<(&'static str, Vec<(Vec<&'static str>, Frequency)>)>;
+/// that may start a term (titles are read for every dataset of a catalogue, and most hold no
+/// frequency term).
+struct FirstWords {
+    terms: Vec<(&'static str, Vec<Term>)>,
+    /// A bit for each ASCII byte that starts a first word.
+    first_bytes: u128,
+    /// The length of the longest first word.
+    longest: usize,
+}
 
-fn terms_by_first_word() -> &'static TermsByFirstWord {
-    static TABLE: OnceLock<TermsByFirstWord> = OnceLock::new();
+/// A term's words after its first, and its frequency.
+type Term = (Vec<&'static str>, Frequency);
+
+impl FirstWords {
+    /// Whether `word` (not empty) may be the first word of a term: most words are told apart
+    /// by their length and first byte without a search.
+    fn may_start_a_term(&self, word: &str) -> bool {
+        let first = word.as_bytes()[0];
+        word.len() <= self.longest && first < 128 && self.first_bytes & (1 << first) != 0
+    }
+}
+
+fn first_words() -> &'static FirstWords {
+    static TABLE: OnceLock<FirstWords> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table = TermsByFirstWord::new();
+        let mut terms: Vec<(&'static str, Vec<Term>)> = Vec::new();
         for &(form, frequency) in FRENCH_TERMS {
             let mut parts = form.split(' ');
             if let Some(first) = parts.next() {
                 let term = (parts.collect(), frequency);
-                match table.iter_mut().find(|(other, _)| *other == first) {
-                    Some((_, terms)) => terms.push(term),
-                    None => table.push((first, vec![term])),
+                match terms.iter_mut().find(|(other, _)| *other == first) {
+                    Some((_, same_first)) => same_first.push(term),
+                    None => terms.push((first, vec![term])),
                 }
             }
         }
         // Stable: each word's terms stay in the table's order.
-        table.sort_by_key(|&(first, _)| first);
-        table
+        terms.sort_by_key(|&(first, _)| first);
+        let first_bytes = terms
+            .iter()
+            .filter_map(|(first, _)| first.as_bytes().first())
+            .fold(0u128, |bits, &byte| bits | (1 << (byte & 127)));
+        let longest = terms
+            .iter()
+            .map(|(first, _)| first.len())
+            .max()
+            .unwrap_or(0);
+        FirstWords {
+            terms,
+            first_bytes,
+            longest,
+        }
     })
 }
 
@@ -376,10 +415,27 @@ mod tests {
     }
 
     #[test]
+    fn terms_are_folded_ascii_words() {
+        // What the search in texts relies on: a text without ASCII letters holds no term.
+        for (form, _) in FRENCH_TERMS {
+            assert!(
+                form.split(' ')
+                    .all(|word| !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase())),
+                "{form}"
+            );
+        }
+    }
+
+    #[test]
     fn finds_what_scanning_every_term_finds() {
         // Every term, and every first part of a term, alone, at the end, before another term,
         // and cut off: the table by first word must pick what the plain scan picks.
-        let mut pieces: Vec<String> = vec![String::new(), "la".into(), "Rapport des prix".into()];
+        let mut pieces: Vec<String> = vec![
+            String::new(),
+            "la".into(),
+            "Rapport des prix".into(),
+            "مفرغات الصيد 2025".into(),
+        ];
         for (form, _) in FRENCH_TERMS {
             let parts: Vec<&str> = form.split(' ').collect();
             for end in 1..=parts.len() {

@@ -11,38 +11,58 @@
 #[must_use]
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        // ASCII (most of the text) needs neither the case tables nor the folding below.
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
-        for c in c.to_lowercase() {
-            match c {
-                'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => out.push('a'),
-                'ç' => out.push('c'),
-                'è' | 'é' | 'ê' | 'ë' => out.push('e'),
-                'ì' | 'í' | 'î' | 'ï' => out.push('i'),
-                'ñ' => out.push('n'),
-                'ò' | 'ó' | 'ô' | 'õ' | 'ö' => out.push('o'),
-                'ù' | 'ú' | 'û' | 'ü' => out.push('u'),
-                'ý' | 'ÿ' => out.push('y'),
-                'œ' => out.push_str("oe"),
-                'æ' => out.push_str("ae"),
-                '\u{FB00}' => out.push_str("ff"),
-                '\u{FB01}' => out.push_str("fi"),
-                '\u{FB02}' => out.push_str("fl"),
-                // Arabic: alef variants, alef maqsura, teh marbuta.
-                'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
-                'ى' => out.push('ي'),
-                'ة' => out.push('ه'),
-                // Combining marks: Latin accents in decomposed form, Arabic harakat, tatweel.
-                '\u{0300}'..='\u{036F}' | '\u{064B}'..='\u{0652}' | '\u{0670}' | '\u{0640}' => {}
-                _ => out.push(c),
+    let mut rest = text;
+    loop {
+        // A run of ASCII (most of the text) is copied and lower-cased at once: it needs
+        // neither the case tables nor the folding below.
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let mut chars = rest.chars();
+        let Some(c) = chars.next() else {
+            return out;
+        };
+        rest = chars.as_str();
+        // The Arabic block has no case: its letters skip the case tables.
+        if ('\u{0600}'..='\u{06FF}').contains(&c) {
+            push_folded(&mut out, c);
+        } else {
+            for c in c.to_lowercase() {
+                push_folded(&mut out, c);
             }
         }
     }
-    out
+}
+
+/// Pushes the folded form of `c`, a character that is not ASCII and has no upper case.
+fn push_folded(out: &mut String, c: char) {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => out.push('a'),
+        'ç' => out.push('c'),
+        'è' | 'é' | 'ê' | 'ë' => out.push('e'),
+        'ì' | 'í' | 'î' | 'ï' => out.push('i'),
+        'ñ' => out.push('n'),
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => out.push('o'),
+        'ù' | 'ú' | 'û' | 'ü' => out.push('u'),
+        'ý' | 'ÿ' => out.push('y'),
+        'œ' => out.push_str("oe"),
+        'æ' => out.push_str("ae"),
+        '\u{FB00}' => out.push_str("ff"),
+        '\u{FB01}' => out.push_str("fi"),
+        '\u{FB02}' => out.push_str("fl"),
+        // Arabic: alef variants, alef maqsura, teh marbuta.
+        'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
+        'ى' => out.push('ي'),
+        'ة' => out.push('ه'),
+        // Combining marks: Latin accents in decomposed form, Arabic harakat, tatweel.
+        '\u{0300}'..='\u{036F}' | '\u{064B}'..='\u{0652}' | '\u{0670}' | '\u{0640}' => {}
+        _ => out.push(c),
+    }
 }
 
 /// Folded words of `text`: runs of alphanumeric characters; everything else (spaces,
@@ -120,6 +140,13 @@ pub fn plain_prefix(bytes: &[u8], stops: &[u8], controls: bool) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_arabic_block_has_no_case() {
+        for c in '\u{0600}'..='\u{06FF}' {
+            assert_eq!(c.to_lowercase().collect::<String>(), c.to_string(), "{c:?}");
+        }
+    }
 
     #[test]
     fn folds_accents_and_separators() {
