@@ -410,10 +410,23 @@ impl<R: Read> NTriplesStream<R> {
         };
         let mut chunk: Vec<Triple> = self.catalog_type.iter().cloned().collect();
         chunk.push(first);
+        // A resource of this dataset also typed `dcat:Dataset` (a distribution that is one
+        // too) goes on being described here: its typing opens no dataset's part.
+        let mut subjects: FxHashSet<NamedOrBlankNode> = FxHashSet::default();
         while let Some(triple) = self.pull()? {
-            if self.member_of(&triple).is_some_and(|next| next != member) {
+            if self.member_of(&triple).is_some_and(|next| {
+                next != member
+                    && !(triple.predicate.as_str() == rdf::TYPE && subjects.contains(&next))
+            }) {
                 self.lookahead = Some(triple);
                 break;
+            }
+            // Triples of a subject come together: one copy of it each time it changes.
+            if chunk
+                .last()
+                .is_none_or(|last| last.subject != triple.subject)
+            {
+                subjects.insert(triple.subject.clone());
             }
             chunk.push(triple);
         }
@@ -683,6 +696,28 @@ mod tests {
         DcatReader::new(RdfFormat::NTriples)
             .read_slice(bytes)
             .expect("valid N-Triples")
+    }
+
+    #[test]
+    fn a_distribution_typed_as_a_dataset_too_is_read_with_its_dataset() {
+        let distribution = "<https://data.gov.ma/d/1/r>";
+        let text = [
+            CATALOG.to_owned(),
+            link("https://data.gov.ma/catalog", "1"),
+            dataset("1"),
+            format!("<https://data.gov.ma/d/1> <http://www.w3.org/ns/dcat#distribution> {distribution} .\n"),
+            format!("{distribution} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/dcat#Distribution> .\n"),
+            format!("{distribution} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/dcat#Dataset> .\n"),
+            link("https://data.gov.ma/catalog", "2"),
+            dataset("2"),
+        ]
+        .concat();
+        let whole = read_whole(text.as_bytes());
+        assert_eq!(whole.catalog.datasets.len(), 2);
+        assert_eq!(whole.catalog.datasets[0].distributions.len(), 1);
+        assert_eq!(written(&whole.catalog), text.as_bytes());
+        let (datasets, _) = stream(text.as_bytes()).expect("the stream reads it");
+        assert_eq!(datasets, whole.catalog.datasets);
     }
 
     #[test]
