@@ -410,23 +410,21 @@ impl<R: Read> NTriplesStream<R> {
         };
         let mut chunk: Vec<Triple> = self.catalog_type.iter().cloned().collect();
         chunk.push(first);
-        // A resource of this dataset also typed `dcat:Dataset` (a distribution that is one
-        // too) goes on being described here: its typing opens no dataset's part.
-        let mut subjects: FxHashSet<NamedOrBlankNode> = FxHashSet::default();
+        // A distribution typed `dcat:Dataset` too goes on being described here: its second
+        // typing opens no dataset's part.
+        let mut distributions: FxHashSet<NamedOrBlankNode> = FxHashSet::default();
         while let Some(triple) = self.pull()? {
             if self.member_of(&triple).is_some_and(|next| {
                 next != member
-                    && !(triple.predicate.as_str() == rdf::TYPE && subjects.contains(&next))
+                    && !(triple.predicate.as_str() == rdf::TYPE && distributions.contains(&next))
             }) {
                 self.lookahead = Some(triple);
                 break;
             }
-            // Triples of a subject come together: one copy of it each time it changes.
-            if chunk
-                .last()
-                .is_none_or(|last| last.subject != triple.subject)
+            if triple.predicate.as_str() == rdf::TYPE
+                && matches!(&triple.object, Term::NamedNode(class) if class.as_str() == dcat::DISTRIBUTION)
             {
-                subjects.insert(triple.subject.clone());
+                distributions.insert(triple.subject.clone());
             }
             chunk.push(triple);
         }
