@@ -630,12 +630,9 @@ impl<'a> Parser<'a> {
     }
 
     /// An IRI the strict parser would give unchanged: absolute and valid (the strict parser
-    /// and the model check IRIs with the same parser, oxiri). The quick check comes first: it
-    /// costs less than looking the IRI up.
+    /// and the model check IRIs with the same parser, oxiri). Only for an IRI that is not
+    /// plainly valid: `iri_ref` takes those before.
     fn check_iri(&mut self, iri: &'a str) -> Option<&'a str> {
-        if fihris_model::Iri::is_plainly_valid(iri) {
-            return Some(iri);
-        }
         match self.valid_iris.get(iri) {
             Some(known) => Some(known),
             None => self.admit_iri(iri),

@@ -333,11 +333,7 @@ fn plainly_valid(iri: &str) -> bool {
     }
     if plain {
         // One `#` at most: the fragment's.
-        return !hash
-            || path
-                .iter()
-                .position(|&byte| byte == b'#')
-                .is_some_and(|hash| !path[hash + 1..].contains(&b'#'));
+        return !hash || path.iter().filter(|&&byte| byte == b'#').count() == 1;
     }
     path_valid_bytewise(path)
 }
@@ -379,8 +375,6 @@ fn path_valid_bytewise(bytes: &[u8]) -> bool {
     true
 }
 
-/// The ASCII characters a path, query or fragment holds as they are: unreserved
-/// characters, sub-delimiters, `:`, `@`, `/` and `?`.
 /// [`BYTE_CLASSES`] bit of the bytes of a scheme after its first letter.
 const SCHEME: u8 = 1;
 /// [`BYTE_CLASSES`] bit of the bytes of a plain host name.
@@ -405,6 +399,8 @@ const BYTE_CLASSES: [u8; 256] = {
     table
 };
 
+/// The ASCII characters a path, query or fragment holds as they are: unreserved
+/// characters, sub-delimiters, `:`, `@`, `/` and `?`.
 const PLAIN_PATH: [bool; 256] = {
     let mut table = [false; 256];
     let mut byte = 0;

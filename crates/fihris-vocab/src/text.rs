@@ -39,7 +39,7 @@ pub fn fold(text: &str) -> String {
     }
 }
 
-/// Pushes the folded form of `c`, a character that is not ASCII and has no upper case.
+/// Pushes the folded form of `c`, a lower-case character (or one without case).
 fn push_folded(out: &mut String, c: char) {
     match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => out.push('a'),
