@@ -2,7 +2,8 @@
 //! each write took: the fihris side of the "model -> format" rows of the side-by-side harness
 //! (`benches/compare/run.sh`), as `Graph.serialize` of a parsed graph is rdflib's
 //! (`benches/compare/rdflib_serialize.py`). Only the writes are timed, each the best of
-//! `RUNS`, into `OUT_PREFIX.{nt,rdf,jsonld}`.
+//! `RUNS`, into `OUT_PREFIX.{nt,rdf,jsonld}`, each a new file (the one before removed first,
+//! untimed).
 //!
 //! ```sh
 //! cargo run --release -p fihris-benches --example write -- catalogue.nt OUT_PREFIX
@@ -36,6 +37,9 @@ fn main() -> Result<(), Error> {
         let out = format!("{prefix}.{}", format.extension());
         let mut best = f64::INFINITY;
         for _ in 0..RUNS {
+            // A new file each time, untimed, as rdflib_serialize.py: overwriting one
+            // truncates it first.
+            remove_if_there(&out)?;
             let start = Instant::now();
             let mut writer = DcatWriter::new(format, BufWriter::new(File::create(&out)?));
             writer.write_catalog(&catalog)?;
@@ -45,4 +49,11 @@ fn main() -> Result<(), Error> {
         println!("{} {best:.4}", format.extension());
     }
     Ok(())
+}
+
+fn remove_if_there(path: &str) -> std::io::Result<()> {
+    match std::fs::remove_file(path) {
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(error),
+        _ => Ok(()),
+    }
 }

@@ -16,7 +16,9 @@ use oxrdf::{BlankNodeRef, LiteralRef, NamedNodeRef, NamedOrBlankNodeRef, TermRef
 use rustc_hash::FxHashMap;
 
 use crate::jsonld::{TermDefinition, context_value, term_by_name};
-use crate::parse::{NodeReader, PARALLEL_MIN_BYTES, read_nodes, read_nodes_in_two_halves};
+use crate::parse::{
+    NodeReader, PARALLEL_MIN_BYTES, RecentIris, read_nodes, read_nodes_in_two_halves,
+};
 
 /// The deepest nesting of arrays and objects in what the fast path reads: the document, its
 /// context and a term's definition in it, or `@graph`, a node, a property's values and a
@@ -76,6 +78,9 @@ struct Reader<'a> {
     /// Language tags met, and whether oxrdf takes them as they are.
     languages: FxHashMap<&'a str, bool>,
     triples: Vec<TripleRef<'a>>,
+    /// Absolute IRIs taken as they are (see [`Reader::absolute_iri`]): the vocabulary terms
+    /// of distributions and datasets come back node after node.
+    recent_iris: RecentIris<'a>,
 }
 
 /// What a property key means: its IRI, and whether string values are IRIs.
@@ -92,6 +97,7 @@ impl<'a> Reader<'a> {
             strings: strings.get(),
             languages: FxHashMap::default(),
             triples: Vec::with_capacity(capacity),
+            recent_iris: RecentIris::new(),
         }
     }
 
@@ -205,7 +211,7 @@ impl<'a> Reader<'a> {
         ));
     }
 
-    fn property(&self, key: &'a str) -> Option<Property<'a>> {
+    fn property(&mut self, key: &'a str) -> Option<Property<'a>> {
         if key.starts_with('@') {
             return None;
         }
@@ -263,7 +269,7 @@ impl<'a> Reader<'a> {
 
     /// A node reference: `_:label` or an absolute IRI (never resolved: absolute IRIs are
     /// taken as they are by JSON-LD's IRI expansion, and no term here is a prefix).
-    fn node_term(&self, value: &'a str) -> Option<TermRef<'a>> {
+    fn node_term(&mut self, value: &'a str) -> Option<TermRef<'a>> {
         if let Some(label) = value.strip_prefix("_:") {
             return BlankNodeRef::new(label).ok().map(TermRef::BlankNode);
         }
@@ -271,7 +277,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A class or datatype: a term of the context, or an absolute IRI.
-    fn vocabulary_iri(&self, value: &'a str) -> Option<NamedNodeRef<'a>> {
+    fn vocabulary_iri(&mut self, value: &'a str) -> Option<NamedNodeRef<'a>> {
         match term_by_name(value) {
             Some(term) => Some(NamedNodeRef::new_unchecked(term.iri)),
             None => self.absolute_iri(value),
@@ -280,12 +286,19 @@ impl<'a> Reader<'a> {
 
     /// An IRI oxjsonld would take as it is: valid (it drops invalid ones), and not a compact
     /// IRI whose prefix is a term (which a JSON-LD 1.0 processor would expand).
-    fn absolute_iri(&self, value: &'a str) -> Option<NamedNodeRef<'a>> {
+    fn absolute_iri(&mut self, value: &'a str) -> Option<NamedNodeRef<'a>> {
+        if self.recent_iris.remembered(value) {
+            return Some(NamedNodeRef::new_unchecked(value));
+        }
         let scheme = value.split(':').next().unwrap_or_default();
         if term_by_name(scheme).is_some() {
             return None;
         }
-        crate::parse::valid_iri(value)
+        if fihris_model::Iri::is_plainly_valid(value) {
+            self.recent_iris.remember(value);
+            return Some(NamedNodeRef::new_unchecked(value));
+        }
+        NamedNodeRef::new(value).ok()
     }
 
     /// Whether oxrdf takes the tag as written: well-formed and already lowercase (it
@@ -513,6 +526,31 @@ mod tests {
         // What the fast path leaves to the processor, in either half, leaves it the document.
         for broken in crate::parse::broken_in_each_half(&written, "\n  {", "\n  {\"@id\": 1},") {
             assert_eq!(fast(broken.as_bytes()), None);
+        }
+    }
+
+    #[test]
+    fn iris_met_again_are_read_as_oxjsonld_reads_them() {
+        let context = std::str::from_utf8(context_bytes()).expect("UTF-8");
+        let document = |values: &str| {
+            format!(
+                "{{\"@context\": {context}, \"@graph\": [{{\"@id\": \"https://x.org/a\", \
+                 \"@type\": [\"Dataset\"], \"contactPoint\": [{values}]}}]}}"
+            )
+        };
+        // Met again (remembered), and another IRI in the same slot (same length and last two
+        // bytes).
+        let plain = document(r#""https://x.org/ab", "https://x.org/ab", "https://y.org/ab""#);
+        let read = fast(plain.as_bytes()).expect("read");
+        assert_eq!(read.len(), 4);
+        assert_eq!(read, oxjsonld(plain.as_bytes()));
+        // A compact IRI whose prefix is a term, in the slot of an IRI just read (16 bytes
+        // ending in `ab`): left to the processor, as when it comes first.
+        for values in [
+            r#""https://x.org/ab", "title:xxxxxxxxab""#,
+            r#""title:xxxxxxxxab""#,
+        ] {
+            assert_eq!(fast(document(values).as_bytes()), None, "{values}");
         }
     }
 

@@ -293,6 +293,51 @@ fn fast_path_triples<'a>(
     Ok(relabel(dedup(triples), store))
 }
 
+/// A small direct-mapped cache of plainly valid IRIs: comparing an IRI with the one in its
+/// slot costs a tenth of checking it again (predicates have short paths, checked a byte at a
+/// time).
+pub(crate) struct RecentIris<'a>([Option<&'a str>; RecentIris::SLOTS]);
+
+impl<'a> RecentIris<'a> {
+    const SLOTS: usize = 64;
+
+    pub(crate) fn new() -> Self {
+        Self([None; Self::SLOTS])
+    }
+
+    /// The slot of a non-empty IRI, from its length and last two bytes (IRIs of one
+    /// vocabulary share their start).
+    fn slot(iri: &[u8]) -> usize {
+        let last = usize::from(iri[iri.len() - 1]);
+        let before = usize::from(iri[iri.len().saturating_sub(2)]);
+        (iri.len() * 7 + last * 3 + before) % Self::SLOTS
+    }
+
+    /// Whether `iri` was plainly valid, checking it when it is not the one in its slot.
+    pub(crate) fn plainly_valid(&mut self, iri: &'a str) -> bool {
+        if self.remembered(iri) {
+            return true;
+        }
+        let valid = fihris_model::Iri::is_plainly_valid(iri);
+        if valid {
+            self.remember(iri);
+        }
+        valid
+    }
+
+    /// Whether `iri` is the one in its slot.
+    pub(crate) fn remembered(&self, iri: &str) -> bool {
+        !iri.is_empty() && self.0[Self::slot(iri.as_bytes())] == Some(iri)
+    }
+
+    /// Puts `iri`, plainly valid, in its slot.
+    pub(crate) fn remember(&mut self, iri: &'a str) {
+        if !iri.is_empty() {
+            self.0[Self::slot(iri.as_bytes())] = Some(iri);
+        }
+    }
+}
+
 /// `value` as an IRI if it is valid (so absolute), checked by the quick test first: what the
 /// fast parsers take, leaving relative and invalid IRIs to the strict ones.
 pub(crate) fn valid_iri(value: &str) -> Option<oxrdf::NamedNodeRef<'_>> {
@@ -681,6 +726,28 @@ pub(crate) fn broken_in_each_half(document: &str, node_start: &str, broken: &str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn recent_iris_are_told_from_others_in_their_slot() {
+        // Same length and last two bytes: the same slot of the recent IRIs.
+        let plain = "http://e/ab";
+        assert_eq!(
+            RecentIris::slot(plain.as_bytes()),
+            RecentIris::slot("http://f/ab".as_bytes())
+        );
+        let mut recent = RecentIris::new();
+        assert!(recent.plainly_valid(plain));
+        assert!(recent.plainly_valid(plain));
+        for other in ["http:/ee/ab", "//ee/xyz/ab", "../e/abcdab"] {
+            assert_eq!(
+                RecentIris::slot(other.as_bytes()),
+                RecentIris::slot(plain.as_bytes())
+            );
+            assert!(!recent.plainly_valid(other), "{other}");
+        }
+        assert!(!recent.plainly_valid(""));
+        assert!(recent.plainly_valid("http://f/ab"));
+    }
 
     fn options() -> ParseOptions {
         ParseOptions {

@@ -18,6 +18,8 @@ use oxrdf::{
 };
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::parse::RecentIris;
+
 const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 const RDF_LANG_STRING: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString";
 const RDF_DIR_LANG_STRING: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#dirLangString";
@@ -166,42 +168,9 @@ struct Parser<'a> {
     late_prefix: bool,
     /// The last subject written `<iri>`: N-Triples repeat it line after line.
     previous_subject: Option<&'a str>,
-    /// IRIs written `<iri>` and plainly valid, a slot each by [`RecentIris::slot`]: the
-    /// predicates, classes and vocabulary terms of N-Triples come back line after line.
+    /// IRIs written `<iri>` and plainly valid: the predicates, classes and vocabulary terms
+    /// of N-Triples come back line after line.
     recent_iris: RecentIris<'a>,
-}
-
-/// A small direct-mapped cache of plainly valid IRIs: comparing an IRI with the one in its
-/// slot costs a tenth of checking it again (predicates have short paths, checked a byte at a
-/// time).
-struct RecentIris<'a>([Option<&'a str>; RecentIris::SLOTS]);
-
-impl<'a> RecentIris<'a> {
-    const SLOTS: usize = 64;
-
-    /// The slot of a non-empty IRI, from its length and last two bytes (IRIs of one
-    /// vocabulary share their start).
-    fn slot(iri: &[u8]) -> usize {
-        let last = usize::from(iri[iri.len() - 1]);
-        let before = usize::from(iri[iri.len().saturating_sub(2)]);
-        (iri.len() * 7 + last * 3 + before) % Self::SLOTS
-    }
-
-    /// Whether `iri` was plainly valid, checking it when it is not the one in its slot.
-    fn plainly_valid(&mut self, iri: &'a str) -> bool {
-        if iri.is_empty() {
-            return false;
-        }
-        let slot = &mut self.0[Self::slot(iri.as_bytes())];
-        if *slot == Some(iri) {
-            return true;
-        }
-        let valid = fihris_model::Iri::is_plainly_valid(iri);
-        if valid {
-            *slot = Some(iri);
-        }
-        valid
-    }
 }
 
 fn is_name_byte(byte: u8) -> bool {
@@ -246,7 +215,7 @@ impl<'a> Parser<'a> {
             triples_seen: false,
             late_prefix: false,
             previous_subject: None,
-            recent_iris: RecentIris([None; RecentIris::SLOTS]),
+            recent_iris: RecentIris::new(),
         }
     }
 
@@ -1053,25 +1022,7 @@ mod tests {
     }
 
     #[test]
-    fn iris_remembered_as_checked_are_told_from_others_in_their_slot() {
-        // Same length and last two bytes: the same slot of the recent IRIs.
-        let plain = "http://e/ab";
-        assert_eq!(
-            RecentIris::slot(plain.as_bytes()),
-            RecentIris::slot("http://f/ab".as_bytes())
-        );
-        let mut recent = RecentIris([None; RecentIris::SLOTS]);
-        assert!(recent.plainly_valid(plain));
-        assert!(recent.plainly_valid(plain));
-        for other in ["http:/ee/ab", "//ee/xyz/ab", "../e/abcdab"] {
-            assert_eq!(
-                RecentIris::slot(other.as_bytes()),
-                RecentIris::slot(plain.as_bytes())
-            );
-            assert!(!recent.plainly_valid(other), "{other}");
-        }
-        assert!(!recent.plainly_valid(""));
-        assert!(recent.plainly_valid("http://f/ab"));
+    fn iris_in_the_slot_of_a_plain_one_just_read_are_checked() {
         // A valid IRI not plainly so, then a relative one, in the slot of one just read.
         let text = "<http://e/a> <http://e/ab> <http://e/b> .\n\
             <http://e/a> <http:e/abab> <http://e/b> .\n";
