@@ -81,7 +81,13 @@ struct Reader<'a> {
     /// Absolute IRIs taken as they are (see [`Reader::absolute_iri`]): the vocabulary terms
     /// of distributions and datasets come back node after node.
     recent_iris: RecentIris<'a>,
+    /// Names looked up among the context's terms, a slot each by [`Reader::term`]: the keys
+    /// of one node come back node after node.
+    recent_terms: [Option<(&'a str, Option<&'static TermDefinition>)>; RECENT_TERMS],
 }
+
+/// Slots of [`Reader::recent_terms`].
+const RECENT_TERMS: usize = 64;
 
 /// What a property key means: its IRI, and whether string values are IRIs.
 struct Property<'a> {
@@ -98,6 +104,22 @@ impl<'a> Reader<'a> {
             languages: FxHashMap::default(),
             triples: Vec::with_capacity(capacity),
             recent_iris: RecentIris::new(),
+            recent_terms: [None; RECENT_TERMS],
+        }
+    }
+
+    /// The term of the context named `name`, remembered by name: a look-up in the table of
+    /// terms hashes the name, a slot is found from its length and last byte.
+    fn term(&mut self, name: &'a str) -> Option<&'static TermDefinition> {
+        let last = name.as_bytes().last().map_or(0, |&byte| usize::from(byte));
+        let slot = &mut self.recent_terms[(name.len() * 7 + last) % RECENT_TERMS];
+        match *slot {
+            Some((remembered, term)) if remembered == name => term,
+            _ => {
+                let term = term_by_name(name);
+                *slot = Some((name, term));
+                term
+            }
         }
     }
 
@@ -215,7 +237,7 @@ impl<'a> Reader<'a> {
         if key.starts_with('@') {
             return None;
         }
-        Some(match term_by_name(key) {
+        Some(match self.term(key) {
             Some(TermDefinition { iri, id_valued, .. }) => Property {
                 iri: NamedNodeRef::new_unchecked(iri),
                 id_valued: *id_valued,
@@ -278,7 +300,7 @@ impl<'a> Reader<'a> {
 
     /// A class or datatype: a term of the context, or an absolute IRI.
     fn vocabulary_iri(&mut self, value: &'a str) -> Option<NamedNodeRef<'a>> {
-        match term_by_name(value) {
+        match self.term(value) {
             Some(term) => Some(NamedNodeRef::new_unchecked(term.iri)),
             None => self.absolute_iri(value),
         }
@@ -291,7 +313,7 @@ impl<'a> Reader<'a> {
             return Some(NamedNodeRef::new_unchecked(value));
         }
         let scheme = value.split(':').next().unwrap_or_default();
-        if term_by_name(scheme).is_some() {
+        if self.term(scheme).is_some() {
             return None;
         }
         if fihris_model::Iri::is_plainly_valid(value) {
@@ -360,11 +382,15 @@ impl<'a> Reader<'a> {
 
     fn whitespace(&mut self) {
         let bytes = self.text.as_bytes();
-        while bytes
-            .get(self.at)
-            .is_some_and(|byte| matches!(byte, b' ' | b'\n' | b'\r' | b'\t'))
-        {
+        while let Some(&byte) = bytes.get(self.at) {
+            if !matches!(byte, b' ' | b'\n' | b'\r' | b'\t') {
+                return;
+            }
             self.at += 1;
+            // Indentation, four spaces at a time (the writer's lines start with four).
+            while bytes.get(self.at..self.at + 4) == Some(b"    ") {
+                self.at += 4;
+            }
         }
     }
 
@@ -552,6 +578,19 @@ mod tests {
         ] {
             assert_eq!(fast(document(values).as_bytes()), None, "{values}");
         }
+    }
+
+    #[test]
+    fn keys_in_the_slot_of_a_term_and_any_indentation_are_read_as_oxjsonld_reads_them() {
+        let context = std::str::from_utf8(context_bytes()).expect("UTF-8");
+        // `urn:e` and `title` share a slot of the remembered terms (five bytes ending in `e`).
+        let document = format!(
+            "{{\"@context\": {context},\r\n\t\"@graph\": [\n        \t {{\"@id\": \"https://x.org/a\",\
+             \n    \"title\": [\"T\"],\n     \"urn:e\": [\"U\"],\r\n    \"description\" \t: [\"V\"]}}]}}"
+        );
+        let read = fast(document.as_bytes()).expect("read");
+        assert_eq!(read.len(), 3);
+        assert_eq!(read, oxjsonld(document.as_bytes()));
     }
 
     #[test]
