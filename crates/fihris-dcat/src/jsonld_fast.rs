@@ -16,9 +16,7 @@ use oxrdf::{BlankNodeRef, LiteralRef, NamedNodeRef, NamedOrBlankNodeRef, TermRef
 use rustc_hash::FxHashMap;
 
 use crate::jsonld::{TermDefinition, context_value, term_by_name};
-use crate::parse::{
-    NodeReader, PARALLEL_MIN_BYTES, RecentIris, read_nodes, read_nodes_in_two_halves,
-};
+use crate::parse::{NodeReader, PARALLEL_MIN_BYTES, Recent, read_nodes, read_nodes_in_two_halves};
 
 /// The deepest nesting of arrays and objects in what the fast path reads: the document, its
 /// context and a term's definition in it, or `@graph`, a node, a property's values and a
@@ -80,14 +78,11 @@ struct Reader<'a> {
     triples: Vec<TripleRef<'a>>,
     /// Absolute IRIs taken as they are (see [`Reader::absolute_iri`]): the vocabulary terms
     /// of distributions and datasets come back node after node.
-    recent_iris: RecentIris<'a>,
-    /// Names looked up among the context's terms, a slot each by [`Reader::term`]: the keys
-    /// of one node come back node after node.
-    recent_terms: [Option<(&'a str, Option<&'static TermDefinition>)>; RECENT_TERMS],
+    recent_iris: Recent<'a, ()>,
+    /// Names looked up among the context's terms (see [`Reader::term`]): the keys of one
+    /// node come back node after node.
+    recent_terms: Recent<'a, Option<&'static TermDefinition>>,
 }
-
-/// Slots of [`Reader::recent_terms`].
-const RECENT_TERMS: usize = 64;
 
 /// What a property key means: its IRI, and whether string values are IRIs.
 struct Property<'a> {
@@ -103,24 +98,20 @@ impl<'a> Reader<'a> {
             strings: strings.get(),
             languages: FxHashMap::default(),
             triples: Vec::with_capacity(capacity),
-            recent_iris: RecentIris::new(),
-            recent_terms: [None; RECENT_TERMS],
+            recent_iris: Recent::new(),
+            recent_terms: Recent::new(),
         }
     }
 
-    /// The term of the context named `name`, remembered by name: a look-up in the table of
-    /// terms hashes the name, a slot is found from its length and last byte.
+    /// The term of the context named `name`, remembered by name (a look-up in the table of
+    /// terms hashes the name).
     fn term(&mut self, name: &'a str) -> Option<&'static TermDefinition> {
-        let last = name.as_bytes().last().map_or(0, |&byte| usize::from(byte));
-        let slot = &mut self.recent_terms[(name.len() * 7 + last) % RECENT_TERMS];
-        match *slot {
-            Some((remembered, term)) if remembered == name => term,
-            _ => {
-                let term = term_by_name(name);
-                *slot = Some((name, term));
-                term
-            }
+        if let Some(term) = self.recent_terms.get(name) {
+            return term;
         }
+        let term = term_by_name(name);
+        self.recent_terms.put(name, term);
+        term
     }
 
     /// The document up to the first node of `@graph`: whether it has any.
@@ -309,18 +300,16 @@ impl<'a> Reader<'a> {
     /// An IRI oxjsonld would take as it is: valid (it drops invalid ones), and not a compact
     /// IRI whose prefix is a term (which a JSON-LD 1.0 processor would expand).
     fn absolute_iri(&mut self, value: &'a str) -> Option<NamedNodeRef<'a>> {
-        if self.recent_iris.remembered(value) {
+        if self.recent_iris.get(value).is_some() {
             return Some(NamedNodeRef::new_unchecked(value));
         }
         let scheme = value.split(':').next().unwrap_or_default();
         if self.term(scheme).is_some() {
             return None;
         }
-        if fihris_model::Iri::is_plainly_valid(value) {
-            self.recent_iris.remember(value);
-            return Some(NamedNodeRef::new_unchecked(value));
-        }
-        NamedNodeRef::new(value).ok()
+        let iri = crate::parse::valid_iri(value)?;
+        self.recent_iris.put(value, ());
+        Some(iri)
     }
 
     /// Whether oxrdf takes the tag as written: well-formed and already lowercase (it
@@ -583,10 +572,10 @@ mod tests {
     #[test]
     fn keys_in_the_slot_of_a_term_and_any_indentation_are_read_as_oxjsonld_reads_them() {
         let context = std::str::from_utf8(context_bytes()).expect("UTF-8");
-        // `urn:e` and `title` share a slot of the remembered terms (five bytes ending in `e`).
+        // `ur:le` and `title` share a slot of the remembered terms (five bytes ending in `le`).
         let document = format!(
             "{{\"@context\": {context},\r\n\t\"@graph\": [\n        \t {{\"@id\": \"https://x.org/a\",\
-             \n    \"title\": [\"T\"],\n     \"urn:e\": [\"U\"],\r\n    \"description\" \t: [\"V\"]}}]}}"
+             \n    \"title\": [\"T\"],\n     \"ur:le\": [\"U\"],\r\n    \"description\" \t: [\"V\"]}}]}}"
         );
         let read = fast(document.as_bytes()).expect("read");
         assert_eq!(read.len(), 3);

@@ -293,48 +293,55 @@ fn fast_path_triples<'a>(
     Ok(relabel(dedup(triples), store))
 }
 
-/// A small direct-mapped cache of plainly valid IRIs: comparing an IRI with the one in its
-/// slot costs a tenth of checking it again (predicates have short paths, checked a byte at a
-/// time).
-pub(crate) struct RecentIris<'a>([Option<&'a str>; RecentIris::SLOTS]);
+/// A small direct-mapped cache of what a parser found out about names it meets again and
+/// again (predicates, vocabulary IRIs, keys): comparing a name with the one in its slot costs
+/// a tenth of checking an IRI again or of hashing the name for a table.
+pub(crate) struct Recent<'a, V>([Option<(&'a str, V)>; RECENT_SLOTS]);
 
-impl<'a> RecentIris<'a> {
-    const SLOTS: usize = 64;
+const RECENT_SLOTS: usize = 64;
 
+impl<'a, V: Copy> Recent<'a, V> {
     pub(crate) fn new() -> Self {
-        Self([None; Self::SLOTS])
+        Self([None; RECENT_SLOTS])
     }
 
-    /// The slot of a non-empty IRI, from its length and last two bytes (IRIs of one
-    /// vocabulary share their start).
-    fn slot(iri: &[u8]) -> usize {
-        let last = usize::from(iri[iri.len() - 1]);
-        let before = usize::from(iri[iri.len().saturating_sub(2)]);
-        (iri.len() * 7 + last * 3 + before) % Self::SLOTS
+    /// The slot of a name, from its length and last two bytes (IRIs of one vocabulary share
+    /// their start).
+    fn slot(name: &[u8]) -> usize {
+        let byte = |back: usize| {
+            name.len()
+                .checked_sub(back)
+                .map_or(0, |at| usize::from(name[at]))
+        };
+        (name.len() * 7 + byte(1) * 3 + byte(2)) % RECENT_SLOTS
     }
 
-    /// Whether `iri` was plainly valid, checking it when it is not the one in its slot.
+    /// What was remembered about `name`, if it is the name in its slot.
+    pub(crate) fn get(&self, name: &str) -> Option<V> {
+        match self.0[Self::slot(name.as_bytes())] {
+            Some((remembered, value)) if remembered == name => Some(value),
+            _ => None,
+        }
+    }
+
+    /// Remembers `value` about `name`, in its slot.
+    pub(crate) fn put(&mut self, name: &'a str, value: V) {
+        self.0[Self::slot(name.as_bytes())] = Some((name, value));
+    }
+}
+
+impl<'a> Recent<'a, ()> {
+    /// Whether `iri` is plainly valid, checked only when it is not the IRI in its slot; the
+    /// cache remembers plainly valid IRIs.
     pub(crate) fn plainly_valid(&mut self, iri: &'a str) -> bool {
-        if self.remembered(iri) {
+        if self.get(iri).is_some() {
             return true;
         }
         let valid = fihris_model::Iri::is_plainly_valid(iri);
         if valid {
-            self.remember(iri);
+            self.put(iri, ());
         }
         valid
-    }
-
-    /// Whether `iri` is the one in its slot.
-    pub(crate) fn remembered(&self, iri: &str) -> bool {
-        !iri.is_empty() && self.0[Self::slot(iri.as_bytes())] == Some(iri)
-    }
-
-    /// Puts `iri`, plainly valid, in its slot.
-    pub(crate) fn remember(&mut self, iri: &'a str) {
-        if !iri.is_empty() {
-            self.0[Self::slot(iri.as_bytes())] = Some(iri);
-        }
     }
 }
 
@@ -728,20 +735,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn recent_iris_are_told_from_others_in_their_slot() {
+    fn recent_names_are_told_from_others_in_their_slot() {
         // Same length and last two bytes: the same slot of the recent IRIs.
         let plain = "http://e/ab";
         assert_eq!(
-            RecentIris::slot(plain.as_bytes()),
-            RecentIris::slot("http://f/ab".as_bytes())
+            Recent::<()>::slot(plain.as_bytes()),
+            Recent::<()>::slot("http://f/ab".as_bytes())
         );
-        let mut recent = RecentIris::new();
+        let mut recent = Recent::new();
         assert!(recent.plainly_valid(plain));
         assert!(recent.plainly_valid(plain));
         for other in ["http:/ee/ab", "//ee/xyz/ab", "../e/abcdab"] {
             assert_eq!(
-                RecentIris::slot(other.as_bytes()),
-                RecentIris::slot(plain.as_bytes())
+                Recent::<()>::slot(other.as_bytes()),
+                Recent::<()>::slot(plain.as_bytes())
             );
             assert!(!recent.plainly_valid(other), "{other}");
         }

@@ -18,7 +18,7 @@ use oxrdf::{
 };
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::parse::RecentIris;
+use crate::parse::Recent;
 
 const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 const RDF_LANG_STRING: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString";
@@ -170,7 +170,7 @@ struct Parser<'a> {
     previous_subject: Option<&'a str>,
     /// IRIs written `<iri>` and plainly valid: the predicates, classes and vocabulary terms
     /// of N-Triples come back line after line.
-    recent_iris: RecentIris<'a>,
+    recent_iris: Recent<'a, ()>,
 }
 
 fn is_name_byte(byte: u8) -> bool {
@@ -215,7 +215,7 @@ impl<'a> Parser<'a> {
             triples_seen: false,
             late_prefix: false,
             previous_subject: None,
-            recent_iris: RecentIris::new(),
+            recent_iris: Recent::new(),
         }
     }
 
