@@ -27,7 +27,19 @@ datasets truncates it first, which took 10 to 50 ms here: a fifth of the convers
 seven times on fihris's side and once on rdflib's, and not a cost of converting). Wall time
 is measured around each process with `time.perf_counter`; peak memory
 is `/usr/bin/time`'s maximum resident set size (%M), or `getrusage(RUSAGE_CHILDREN)` when
-/usr/bin/time is missing.
+/usr/bin/time is missing. Each row gives datasets/s and triples/s: the triples are the
+distinct triples of fihris's N-Triples of the catalogue, the graph both sides convert, parse
+and write (the isomorphism checks say so).
+
+Above LARGE datasets, rdflib's runs are single (a parse of 100 000 datasets takes it five to
+eight minutes). Two environment variables narrow a run, for the large sizes:
+
+- COMPARE_ROWS: the kinds of rows made, among `convert`, `parse` and `write` (default all,
+  comma-separated). The parse and write rows read fihris's outputs of an earlier convert run
+  when this one made none.
+- COMPARE_CHECK_UP_TO: the isomorphism checks are made for catalogues of up to this many
+  datasets (default: every size). A check of 100 000 datasets takes eleven minutes and 13 GB
+  here; leaving it out is said in the notes the run prints.
 """
 
 import os
@@ -50,6 +62,7 @@ TURTLE_SERIALIZE_MAX = 20000
 PARSE_RUNS = 10
 RDFLIB_PARSE_RUNS = 3
 CONVERT_RUNS = 7
+LARGE = 20000
 
 FORMATS = [
     # (name, fihris --to, rdflib format, extension)
@@ -118,24 +131,39 @@ def num(value):
     return f"{value:,.0f}".replace(",", " ")
 
 
-def row(step, n, rdflib, fihris):
-    """A table row; peaks are None for the rows timed inside a process."""
+def row(step, n, triples, rdflib, fihris):
+    """A table row; rdflib's time is None for a run left out, peaks are None for the rows
+    timed inside a process."""
     (r_s, r_mb), (f_s, f_mb) = rdflib, fihris
     peaks = " | ".join("" if mb is None else f"{mb:.0f}" for mb in (r_mb, f_mb))
+    if r_s is None:
+        return (
+            f"| {step} | {num(n)} | not run | {f_s:.2f} | | {num(n / f_s)} | "
+            f"| {num(triples / f_s)} | | {peaks} |"
+        )
     return (
         f"| {step} | {num(n)} | {r_s:.2f} | {f_s:.2f} | {num(n / r_s)} | {num(n / f_s)} | "
-        f"{r_s / f_s:.0f}x | {peaks} |"
+        f"{num(triples / r_s)} | {num(triples / f_s)} | {r_s / f_s:.0f}x | {peaks} |"
     )
+
+
+def checked_if(n, script, first, second):
+    """checked(), for catalogues of up to COMPARE_CHECK_UP_TO datasets."""
+    up_to = os.environ.get("COMPARE_CHECK_UP_TO")
+    if up_to is not None and n > int(up_to):
+        return f"not checked (COMPARE_CHECK_UP_TO={up_to})"
+    return checked(script, first, second)
 
 
 def main():
     fihris, generate, read, write, workdir = sys.argv[1:6]
     sizes = [int(n) for n in sys.argv[6:]] or [10000, 100000]
     os.makedirs(workdir, exist_ok=True)
+    kinds = os.environ.get("COMPARE_ROWS", "convert,parse,write").split(",")
     header = [
         "| run | datasets | rdflib s | fihris s | rdflib datasets/s | fihris datasets/s "
-        "| fihris / rdflib | rdflib peak MB | fihris peak MB |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| rdflib triples/s | fihris triples/s | fihris / rdflib | rdflib peak MB | fihris peak MB |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     rows, notes = [], []
 
@@ -151,33 +179,43 @@ def main():
         source = os.path.join(workdir, f"ckan-{n}.jsonl")
         run([generate, str(n), source], workdir)
         print(f"# N = {n}: {os.path.getsize(source) / 1e6:.1f} MB of CKAN JSON lines", file=sys.stderr)
-        for name, to, rdflib_format, ext in FORMATS:
+        rdflib_runs = RDFLIB_PARSE_RUNS if n <= LARGE else 1
+        fihris_nt = os.path.join(workdir, f"fihris-{n}.nt")
+        if "convert" in kinds:
+            # Untimed, for the count of triples every row uses (the N-Triples row writes
+            # the file again).
+            run([fihris, "convert", source, "--from", "ckan", "--to", "ntriples", "-o", fihris_nt], workdir, fihris_nt)
+        elif not os.path.exists(fihris_nt):
+            sys.exit(f"{fihris_nt} is missing: make the convert rows of {n} datasets first")
+        triples = count_triples(fihris_nt)
+        add(None, f"- N = {num(n)}: {num(triples)} distinct triples in fihris's N-Triples")
+        for name, to, rdflib_format, ext in FORMATS if "convert" in kinds else []:
             label = f"CKAN -> {name}"
             r_out = os.path.join(workdir, f"rdflib-{n}.{ext}")
             f_out = os.path.join(workdir, f"fihris-{n}.{ext}")
             f_s, f_mb = best(CONVERT_RUNS, [fihris, "convert", source, "--from", "ckan", "--to", to, "-o", f_out], workdir, f_out)
             if ext == "ttl" and n > TURTLE_SERIALIZE_MAX:
-                add(f"| {label} | {num(n)} | not run | {f_s:.2f} | | {num(n / f_s)} | | | {f_mb:.0f} |")
+                add(row(label, n, triples, (None, None), (f_s, f_mb)))
                 continue
             r_s, r_mb, _ = run(
                 [PYTHON, os.path.join(HERE, "rdflib_dcat3.py"), source, rdflib_format, r_out], workdir, r_out
             )
-            add(row(label, n, (r_s, r_mb), (f_s, f_mb)),
-                f"- N = {num(n)}, {label}: {checked('check_convert.py', r_out, f_out)}")
-        fihris_nt = os.path.join(workdir, f"fihris-{n}.nt")
-        add(None, f"- N = {num(n)}: {num(count_triples(fihris_nt))} distinct triples in fihris's N-Triples")
-        for ext, name in NAMES_BY_EXTENSION.items():
+            add(row(label, n, triples, (r_s, r_mb), (f_s, f_mb)),
+                f"- N = {num(n)}, {label}: {checked_if(n, 'check_convert.py', r_out, f_out)}")
+        for ext, name in NAMES_BY_EXTENSION.items() if "parse" in kinds else []:
             parsed = os.path.join(workdir, f"fihris-{n}.{ext}")
-            r_s, r_mb = best(RDFLIB_PARSE_RUNS, [PYTHON, os.path.join(HERE, "rdflib_parse.py"), parsed], workdir)
+            r_s, r_mb = best(rdflib_runs, [PYTHON, os.path.join(HERE, "rdflib_parse.py"), parsed], workdir)
             f_s, f_mb = best(PARSE_RUNS, [read, parsed], workdir)
             written = os.path.join(workdir, f"fihris-{n}-read-{ext}.nt")
             run([read, parsed, written], workdir)
-            add(row(f"{name} -> parse", n, (r_s, r_mb), (f_s, f_mb)),
-                f"- N = {num(n)}, {name} -> parse: {checked('check_parse.py', parsed, written)}")
-        r_times = timings([PYTHON, os.path.join(HERE, "rdflib_serialize.py"), fihris_nt, os.path.join(workdir, f"rdflib-{n}-written")])
-        f_times = timings([write, fihris_nt, os.path.join(workdir, f"fihris-{n}-written")])
-        for ext, seconds in r_times.items():
-            add(row(f"model -> {NAMES_BY_EXTENSION[ext]}", n, (seconds, None), (f_times[ext], None)))
+            add(row(f"{name} -> parse", n, triples, (r_s, r_mb), (f_s, f_mb)),
+                f"- N = {num(n)}, {name} -> parse: {checked_if(n, 'check_parse.py', parsed, written)}")
+        if "write" in kinds:
+            r_times = timings([PYTHON, os.path.join(HERE, "rdflib_serialize.py"), fihris_nt,
+                               os.path.join(workdir, f"rdflib-{n}-written"), str(rdflib_runs)])
+            f_times = timings([write, fihris_nt, os.path.join(workdir, f"fihris-{n}-written")])
+            for ext, seconds in r_times.items():
+                add(row(f"model -> {NAMES_BY_EXTENSION[ext]}", n, triples, (seconds, None), (f_times[ext], None)))
     print("\n".join(header + rows))
     print()
     print("\n".join(notes))

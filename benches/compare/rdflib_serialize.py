@@ -1,10 +1,10 @@
 """Parse an N-Triples file with rdflib, then time `Graph.serialize` in N-Triples, RDF/XML and
 JSON-LD: the rdflib side of the "model -> format" rows, as the `write` example is fihris's.
-Only the serializations are timed, each the best of RUNS, into OUT_PREFIX.{nt,rdf,jsonld}
-(each a new file, the one before removed first, untimed); prints one `extension seconds` line
-per format.
+Only the serializations are timed, each the best of RUNS (default 3), into
+OUT_PREFIX.{nt,rdf,jsonld} (each a new file, the one before removed first, untimed); prints
+one `extension seconds` line per format.
 
-    python rdflib_serialize.py FILE.nt OUT_PREFIX
+    python rdflib_serialize.py FILE.nt OUT_PREFIX [RUNS]
 
 Turtle is left out: rdflib's Turtle serializer takes minutes on these graphs (see the
 CKAN -> Turtle row, which it dominates).
@@ -17,7 +17,7 @@ import warnings
 
 from rdflib import Graph
 
-RUNS = 3
+RUNS = int(sys.argv[3]) if len(sys.argv) > 3 else 3
 FORMATS = [("nt", "nt"), ("xml", "rdf"), ("json-ld", "jsonld")]
 
 # rdflib warns that its N-Triples serializer always writes UTF-8.

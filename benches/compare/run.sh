@@ -4,7 +4,11 @@
 # datasets (default 10000 100000), every output checked isomorphic to rdflib's.
 #
 #   benches/compare/run.sh [N...]
+#   COMPARE_ROWS=parse,write COMPARE_CHECK_UP_TO=10000 benches/compare/run.sh 100000
 #
+# COMPARE_ROWS picks the kinds of rows (convert, parse, write; default all) and
+# COMPARE_CHECK_UP_TO the largest catalogue whose outputs are checked (default: all); see
+# compare.py.
 # Installs rdflib 7.6.0 in target/compare-venv, builds fihris and the generator in release,
 # writes its files to target/compare/ and prints a Markdown table (see compare.py).
 set -euo pipefail

@@ -88,6 +88,39 @@ pub struct ConvertOptions {
     /// warning each.
     #[arg(long)]
     pub repair: bool,
+    /// Largest RDF file read, in bytes or with a suffix K, M or G (powers of 1024); default
+    /// 256M. A file is read whole before it is converted: memory grows with it (about three
+    /// times its size).
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    pub max_input: Option<u64>,
+}
+
+/// A size in bytes: digits, then an optional `K`, `M` or `G` (powers of 1024).
+fn parse_size(text: &str) -> Result<u64, String> {
+    let (digits, unit) = match text
+        .trim()
+        .char_indices()
+        .find(|(_, c)| !c.is_ascii_digit())
+    {
+        Some((at, _)) => text.trim().split_at(at),
+        None => (text.trim(), ""),
+    };
+    let scale: u64 = match unit.to_ascii_uppercase().as_str() {
+        "" => 1,
+        "K" => 1 << 10,
+        "M" => 1 << 20,
+        "G" => 1 << 30,
+        _ => {
+            return Err(format!(
+                "`{text}`: a size is a number of bytes, or ends with K, M or G"
+            ));
+        }
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|number| number.checked_mul(scale))
+        .ok_or_else(|| format!("`{text}`: a size is a number of bytes, or ends with K, M or G"))
 }
 
 /// Why `convert` failed: everything here exits with 2.
@@ -121,6 +154,7 @@ pub fn run(
         exact: options.exact,
         repair: options.repair,
         progress: options.output.is_some(),
+        max_input_bytes: options.max_input,
     };
     if let Some(format) = options.to.rdf()
         && let Some(input) = single_ckan_input(options)

@@ -84,6 +84,8 @@ pub struct ReadOptions {
     pub repair: bool,
     /// Show a progress bar while reading large files (on a terminal only).
     pub progress: bool,
+    /// RDF: the largest file read, in bytes; `None`: the reader's default (256 MiB).
+    pub max_input_bytes: Option<u64>,
 }
 
 /// What was read: one catalogue (inputs merged) and the findings of the readers.
@@ -383,6 +385,9 @@ fn read_one(
         if let Some(base) = base {
             reader = reader.with_base_iri(base);
         }
+        if let Some(max) = options.max_input_bytes {
+            reader = reader.with_max_input_bytes(max);
+        }
         let output = reader.read(input).map_err(|error| {
             let kind = match error.kind() {
                 ReadErrorKind::Io => InputErrorKind::Io,
@@ -397,6 +402,11 @@ fn read_one(
                     this.display = format!("{name}:{line}:{column}: {}", error.message());
                     this
                 }
+                _ if error.kind() == ReadErrorKind::InputTooLarge => InputError::new(
+                    kind,
+                    Some(name),
+                    format!("{error} (`fihris convert --max-input SIZE` reads larger files)"),
+                ),
                 _ => {
                     let mut this = InputError::new(kind, Some(name), error.to_string());
                     this.os_error = os_error_in(&error);

@@ -90,6 +90,42 @@ fn syntax_error_gives_position_and_exit_2() {
 }
 
 #[test]
+fn max_input_sets_the_largest_file_read() {
+    let args = |max: &'static str| {
+        [
+            "convert",
+            "--from",
+            "turtle",
+            "--to",
+            "ntriples",
+            "--max-input",
+            max,
+        ]
+    };
+    // TURTLE is 285 bytes: over a limit of 200, under one of 1K (1 024).
+    assert!(TURTLE.len() > 200 && TURTLE.len() < 1024);
+    let refused = fihris(&args("200"), TURTLE);
+    assert_eq!(refused.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        stderr.contains("<stdin>")
+            && stderr.contains("200 bytes")
+            && stderr.contains("--max-input"),
+        "{stderr}"
+    );
+    assert!(refused.stdout.is_empty());
+    let read = fihris(&args("1K"), TURTLE);
+    assert!(read.status.success(), "{read:?}");
+    assert!(String::from_utf8_lossy(&read.stdout).contains("<https://data.gov.ma/d/ipc>"));
+    for bad in ["", "12Q", "K", "1.5G", "99999999999G"] {
+        let output = fihris(&args(bad), TURTLE);
+        assert_eq!(output.status.code(), Some(2), "{bad}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("--max-input"), "{bad}: {stderr}");
+    }
+}
+
+#[test]
 fn stdin_needs_a_format() {
     let output = fihris(&["convert", "--to", "turtle"], TURTLE);
     assert_eq!(output.status.code(), Some(2));
@@ -196,6 +232,7 @@ fn ckan_converted_as_read_gives_what_reading_first_gives() {
                 output: None,
                 exact: false,
                 repair: false,
+                max_input: None,
             };
             let (mut out, mut err) = (Vec::new(), Vec::new());
             convert::run(&options, &mut ckan.as_bytes(), &mut out, &mut err).expect("converted");
@@ -243,6 +280,7 @@ fn ckan_on_stdin_to_ntriples() -> fihris_cli::convert::ConvertOptions {
         output: None,
         exact: false,
         repair: false,
+        max_input: None,
     }
 }
 

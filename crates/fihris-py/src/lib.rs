@@ -73,6 +73,7 @@ fn read(
         exact,
         repair,
         progress: false,
+        max_input_bytes: None,
     };
     let loaded = if let Ok(bytes) = source.cast::<PyBytes>() {
         let format = from.ok_or_else(|| {
