@@ -6,9 +6,9 @@ use std::hash::Hash;
 
 use fihris_conformance::arbitrary::catalog;
 use fihris_conformance::rdf::{diff, isomorphic, parse_graph};
-use fihris_dcat::{DcatReader, DcatWriter, RdfFormat};
+use fihris_dcat::{DcatReader, DcatWriter, IMPLICIT_CATALOG, RdfFormat};
 use fihris_model::{
-    Agent, Catalog, Extras, Iri, LanguageTag, Literal, NodeId, Statement, Term, Text,
+    Agent, BlankId, Catalog, Extras, Iri, LanguageTag, Literal, NodeId, Statement, Term, Text,
 };
 use proptest::prelude::*;
 
@@ -146,6 +146,42 @@ proptest! {
     fn writing_is_deterministic(generated in catalog(2)) {
         for format in RdfFormat::ALL {
             prop_assert_eq!(write(&generated, *format, true), write(&generated, *format, true));
+        }
+    }
+}
+
+proptest! {
+    // Each case writes 512 to 1 100 datasets in four formats, twice.
+    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+    /// `write_catalog` writes 512 datasets or more on two threads: the bytes must be those
+    /// of writing them one by one, datasets repeated as they come (the same dataset twice in
+    /// a row at a batch's start included), in a catalogue of its own or the implicit one.
+    #[test]
+    fn large_catalogues_give_the_bytes_of_writing_dataset_by_dataset(
+        generated in catalog(4),
+        implicit in any::<bool>(),
+        implied in any::<bool>(),
+        count in 512usize..1100,
+    ) {
+        let mut catalog = generated;
+        prop_assume!(!catalog.datasets.is_empty());
+        if implicit {
+            catalog.id = NodeId::Blank(BlankId::new(IMPLICIT_CATALOG).expect("valid label"));
+        }
+        catalog.datasets = catalog.datasets.iter().cycle().take(count).cloned().collect();
+        for format in RdfFormat::ALL {
+            let mut one_by_one = DcatWriter::new(*format, Vec::new()).with_implied_triples(implied);
+            one_by_one.write_header(&catalog).expect("writes");
+            for dataset in &catalog.datasets {
+                one_by_one.write_dataset(dataset).expect("writes");
+            }
+            let count = one_by_one.triple_count();
+            let mut whole = DcatWriter::new(*format, Vec::new()).with_implied_triples(implied);
+            whole.write_catalog(&catalog).expect("writes");
+            prop_assert_eq!(whole.triple_count(), count, "{}", format);
+            let (whole, one_by_one) = (whole.finish().expect("finishes"), one_by_one.finish().expect("finishes"));
+            prop_assert!(whole == one_by_one, "{}: the bytes differ", format);
         }
     }
 }

@@ -1187,6 +1187,19 @@ impl Emitter {
     /// shapes check `dcat:theme` with `sh:class skos:Concept`, and a concept needs a
     /// `skos:prefLabel`), then the portal themes, as a SKOS scheme of their own (implied
     /// only).
+    /// Takes in what `other` emitted: the themes its datasets used, which the footer
+    /// describes.
+    pub(crate) fn merge(&mut self, other: &Emitter) {
+        for (used, other) in self
+            .portal_themes_used
+            .iter_mut()
+            .zip(&other.portal_themes_used)
+            .chain(self.eu_themes_used.iter_mut().zip(&other.eu_themes_used))
+        {
+            *used |= *other;
+        }
+    }
+
     pub(crate) fn footer(&self, chunk: &mut Chunk) {
         if !self.implied {
             return;

@@ -282,9 +282,37 @@ impl<W: Write> JsonLdWriter<W> {
         out.extend_from_slice(b"\n  }");
     }
 
+    /// Appends the node objects a fragment writer wrote, as if this writer had written them;
+    /// `false`, writing nothing, when it would have written them otherwise (as the first
+    /// node of the graph, without a comma before).
+    pub(crate) fn append(&mut self, bytes: &[u8]) -> io::Result<bool> {
+        if self.first {
+            return Ok(false);
+        }
+        self.out.bytes.extend_from_slice(bytes);
+        self.out.write_if_full()?;
+        Ok(true)
+    }
+
     pub(crate) fn finish(mut self) -> io::Result<W> {
         self.out.bytes.extend_from_slice(b"\n]\n}\n");
         self.out.finish()
+    }
+}
+
+impl JsonLdWriter<Vec<u8>> {
+    /// A writer of fragments: node objects, each after a comma, to be appended to the output
+    /// of a writer that has written a node already.
+    pub(crate) fn fragments() -> Self {
+        Self {
+            out: Gathered::kept(),
+            first: false,
+        }
+    }
+
+    /// The bytes written since the last call.
+    pub(crate) fn take_bytes(&mut self) -> Vec<u8> {
+        self.out.take()
     }
 }
 

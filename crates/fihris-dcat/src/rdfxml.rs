@@ -239,6 +239,45 @@ impl<W: Write> RdfXmlWriter<W> {
         }
     }
 
+    /// The node element left open, taken: a writer of a fragment hands it to the writer its
+    /// bytes are appended to ([`RdfXmlWriter::append`]) and starts its next fragment anew.
+    pub(crate) fn take_open_element(&mut self) -> OpenElement {
+        OpenElement {
+            subject: self.subject.take(),
+            typed_element: self.typed_element.take(),
+        }
+    }
+
+    /// Appends the bytes a fragment writer (of the same prefixes, started) wrote from a node
+    /// element of `first_subject` on, ending with `open` left open, as if this writer had
+    /// written their triples; `false`, leaving the writer as it was, when it would have
+    /// written them otherwise: before the document's header, or continuing its open element
+    /// of the same subject.
+    pub(crate) fn append(
+        &mut self,
+        bytes: &[u8],
+        first_subject: NamedOrBlankNodeRef<'_>,
+        open: OpenElement,
+    ) -> io::Result<bool> {
+        let (blank, subject) = match first_subject {
+            NamedOrBlankNodeRef::NamedNode(node) => (false, node.as_str()),
+            NamedOrBlankNodeRef::BlankNode(node) => (true, node.as_str()),
+        };
+        let continues = self
+            .subject
+            .as_ref()
+            .is_some_and(|(was_blank, was)| *was_blank == blank && was == subject);
+        if !self.started || continues {
+            return Ok(false);
+        }
+        self.close_node_element();
+        self.out.bytes.extend_from_slice(bytes);
+        self.subject = open.subject;
+        self.typed_element = open.typed_element;
+        self.out.write_if_full()?;
+        Ok(true)
+    }
+
     /// Ends the document and returns the output.
     pub(crate) fn finish(mut self) -> io::Result<W> {
         if !self.started {
@@ -248,6 +287,29 @@ impl<W: Write> RdfXmlWriter<W> {
         self.out.bytes.extend_from_slice(END);
         self.out.finish()
     }
+}
+
+impl RdfXmlWriter<Vec<u8>> {
+    /// A writer of fragments: the bytes of node elements, to be appended to the output of a
+    /// writer of the same prefixes, whose header it leaves out.
+    pub(crate) fn fragments(prefixes: &[(&str, &str)]) -> Result<Self, WriteError> {
+        let mut writer = Self::new(Vec::new(), prefixes, 0)?;
+        writer.out = Gathered::kept();
+        writer.started = true;
+        Ok(writer)
+    }
+
+    /// The bytes written since the last call.
+    pub(crate) fn take_bytes(&mut self) -> Vec<u8> {
+        self.out.take()
+    }
+}
+
+/// A node element left open at the end of a fragment: its subject (whether a blank node, and
+/// its label or IRI) and its name when named by a type.
+pub(crate) struct OpenElement {
+    subject: Option<(bool, String)>,
+    typed_element: Option<Box<str>>,
 }
 
 /// The element names of IRIs.
