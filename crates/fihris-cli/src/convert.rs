@@ -89,8 +89,8 @@ pub struct ConvertOptions {
     #[arg(long)]
     pub repair: bool,
     /// Largest RDF file read, in bytes or with a suffix K, M or G (powers of 1024); default
-    /// 256M. A file is read whole before it is converted: memory grows with it (about three
-    /// times its size).
+    /// 256M. A file is read whole before it is converted: memory grows with it (three to
+    /// five times its size).
     #[arg(long, value_name = "SIZE", value_parser = parse_size)]
     pub max_input: Option<u64>,
 }
