@@ -97,30 +97,24 @@ pub struct ConvertOptions {
 
 /// A size in bytes: digits, then an optional `K`, `M` or `G` (powers of 1024).
 fn parse_size(text: &str) -> Result<u64, String> {
-    let (digits, unit) = match text
-        .trim()
-        .char_indices()
-        .find(|(_, c)| !c.is_ascii_digit())
-    {
-        Some((at, _)) => text.trim().split_at(at),
-        None => (text.trim(), ""),
-    };
+    let invalid = || format!("`{text}`: a size is a number of bytes, or ends with K, M or G");
+    let trimmed = text.trim();
+    let unit_at = trimmed
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(trimmed.len());
+    let (digits, unit) = trimmed.split_at(unit_at);
     let scale: u64 = match unit.to_ascii_uppercase().as_str() {
         "" => 1,
         "K" => 1 << 10,
         "M" => 1 << 20,
         "G" => 1 << 30,
-        _ => {
-            return Err(format!(
-                "`{text}`: a size is a number of bytes, or ends with K, M or G"
-            ));
-        }
+        _ => return Err(invalid()),
     };
     digits
         .parse::<u64>()
         .ok()
         .and_then(|number| number.checked_mul(scale))
-        .ok_or_else(|| format!("`{text}`: a size is a number of bytes, or ends with K, M or G"))
+        .ok_or_else(invalid)
 }
 
 /// Why `convert` failed: everything here exits with 2.

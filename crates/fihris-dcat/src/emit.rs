@@ -1183,10 +1183,6 @@ impl Emitter {
         }
     }
 
-    /// The EU data themes the datasets used, typed `skos:Concept` with their labels (the
-    /// shapes check `dcat:theme` with `sh:class skos:Concept`, and a concept needs a
-    /// `skos:prefLabel`), then the portal themes, as a SKOS scheme of their own (implied
-    /// only).
     /// Takes in what `other` emitted: the themes its datasets used, which the footer
     /// describes.
     pub(crate) fn merge(&mut self, other: &Emitter) {
@@ -1200,6 +1196,10 @@ impl Emitter {
         }
     }
 
+    /// The EU data themes the datasets used, typed `skos:Concept` with their labels (the
+    /// shapes check `dcat:theme` with `sh:class skos:Concept`, and a concept needs a
+    /// `skos:prefLabel`), then the portal themes, as a SKOS scheme of their own (implied
+    /// only).
     pub(crate) fn footer(&self, chunk: &mut Chunk) {
         if !self.implied {
             return;
