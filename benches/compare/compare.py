@@ -20,7 +20,7 @@ are the best of PARSE_RUNS consecutive runs on fihris's side and RDFLIB_PARSE_RU
 rdflib's (alternating the sides would start each fihris run on the memory rdflib just gave
 back, which this virtual machine's kernel returns to the host: every run would then pay for
 faulting its pages in again). rdflib's Turtle serializer slows down with the size of the graph
-(500 s for 10 000 datasets here): above TURTLE_SERIALIZE_MAX datasets its CKAN -> Turtle run
+(500 s for 10 000 datasets here): above LARGE datasets its CKAN -> Turtle run
 is left out. Every run that writes a file writes a new one, on both sides: the file of the
 run before is removed first, untimed (overwriting fihris's 93 MB of N-Triples for 10 000
 datasets truncates it first, which took 10 to 50 ms here: a fifth of the conversion, paid
@@ -52,7 +52,6 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 PYTHON = sys.executable
 TIME = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
 
-TURTLE_SERIALIZE_MAX = 20000
 # Runs are short on the fihris side (0.2 to 0.5 s), where one page-faulting burst of the
 # kernel or a busy moment of the machine can double a time: after an rdflib process of 500 to
 # 1 100 MB exits, the next two or three fihris runs fault their memory in again (0.64, 0.83,
@@ -62,6 +61,7 @@ TURTLE_SERIALIZE_MAX = 20000
 PARSE_RUNS = 10
 RDFLIB_PARSE_RUNS = 3
 CONVERT_RUNS = 7
+# Above this many datasets rdflib's CKAN -> Turtle run is left out and its other runs are single.
 LARGE = 20000
 
 FORMATS = [
@@ -194,7 +194,7 @@ def main():
             r_out = os.path.join(workdir, f"rdflib-{n}.{ext}")
             f_out = os.path.join(workdir, f"fihris-{n}.{ext}")
             f_s, f_mb = best(CONVERT_RUNS, [fihris, "convert", source, "--from", "ckan", "--to", to, "-o", f_out], workdir, f_out)
-            if ext == "ttl" and n > TURTLE_SERIALIZE_MAX:
+            if ext == "ttl" and n > LARGE:
                 add(row(label, n, triples, (None, None), (f_s, f_mb)))
                 continue
             r_s, r_mb, _ = run(
