@@ -289,8 +289,7 @@ impl<W: Write> JsonLdWriter<W> {
         if self.first {
             return Ok(false);
         }
-        self.out.bytes.extend_from_slice(bytes);
-        self.out.write_if_full()?;
+        self.out.write_through(bytes)?;
         Ok(true)
     }
 
@@ -310,9 +309,10 @@ impl JsonLdWriter<Vec<u8>> {
         }
     }
 
-    /// The bytes written since the last call.
-    pub(crate) fn take_bytes(&mut self) -> Vec<u8> {
-        self.out.take()
+    /// The bytes written since the last call; the next ones go to `spare` (see
+    /// [`Gathered::take`]).
+    pub(crate) fn take_bytes(&mut self, spare: Option<Vec<u8>>) -> Vec<u8> {
+        self.out.take(spare)
     }
 }
 

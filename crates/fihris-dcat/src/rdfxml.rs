@@ -271,10 +271,9 @@ impl<W: Write> RdfXmlWriter<W> {
             return Ok(false);
         }
         self.close_node_element();
-        self.out.bytes.extend_from_slice(bytes);
+        self.out.write_through(bytes)?;
         self.subject = open.subject;
         self.typed_element = open.typed_element;
-        self.out.write_if_full()?;
         Ok(true)
     }
 
@@ -299,9 +298,10 @@ impl RdfXmlWriter<Vec<u8>> {
         Ok(writer)
     }
 
-    /// The bytes written since the last call.
-    pub(crate) fn take_bytes(&mut self) -> Vec<u8> {
-        self.out.take()
+    /// The bytes written since the last call; the next ones go to `spare` (see
+    /// [`Gathered::take`]).
+    pub(crate) fn take_bytes(&mut self, spare: Option<Vec<u8>>) -> Vec<u8> {
+        self.out.take(spare)
     }
 }
 

@@ -1,7 +1,7 @@
 //! The streaming writer: catalogue header, then one dataset at a time, then `finish()`.
 
 use std::io::{self, BufWriter, Write};
-use std::sync::mpsc::{Receiver, sync_channel};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use fihris_model::{Catalog, CatalogRecord, DataService, Dataset, DatasetSeries, NodeId};
 use fihris_vocab::ns;
@@ -278,17 +278,20 @@ impl<W: Write> DcatWriter<W> {
             return Ok(());
         };
         std::thread::scope(|scope| {
-            // One fragment waiting at most: memory holds a few batches' bytes.
+            // One fragment waiting at most: memory holds a few batches' bytes, in vectors
+            // the main thread gives back once it has written them.
             let (send, receive) = sync_channel(1);
+            let (give_back, given_back) = sync_channel::<Vec<u8>>(2);
             let helper = scope.spawn(move || {
                 for odd in datasets.chunks(batch).skip(1).step_by(2) {
-                    if send.send(fragments.fragment(odd)).is_err() {
+                    let fragment = fragments.fragment(odd, given_back.try_recv().ok());
+                    if send.send(fragment).is_err() {
                         break;
                     }
                 }
                 fragments.emitter
             });
-            let written = self.write_batches(datasets, batch, &receive);
+            let written = self.write_batches(datasets, batch, &receive, &give_back);
             drop(receive);
             match helper.join() {
                 Ok(emitter) => self.emitter.merge(&emitter),
@@ -304,6 +307,7 @@ impl<W: Write> DcatWriter<W> {
         datasets: &[Dataset],
         batch: usize,
         fragments: &Receiver<Result<Fragment, WriteError>>,
+        give_back: &SyncSender<Vec<u8>>,
     ) -> Result<(), WriteError> {
         for (index, batch) in datasets.chunks(batch).enumerate() {
             // No fragment when the second thread has stopped: its batches are written here.
@@ -313,7 +317,13 @@ impl<W: Write> DcatWriter<W> {
                 None
             };
             let appended = match fragment {
-                Some(fragment) => self.append(fragment?)?,
+                Some(fragment) => {
+                    let (appended, bytes) = self.append(fragment?)?;
+                    // Full (the second thread has not taken the last ones yet) or gone: the
+                    // vector is freed.
+                    let _ = give_back.try_send(bytes);
+                    appended
+                }
                 None => false,
             };
             if !appended {
@@ -349,12 +359,12 @@ impl<W: Write> DcatWriter<W> {
     /// Appends `fragment` as if this writer had written its datasets; `false`, writing
     /// nothing, when it would have written them otherwise: JSON-LD before any node, RDF/XML
     /// before its header or continuing the node element of the fragment's first subject.
-    fn append(&mut self, fragment: Fragment) -> Result<bool, WriteError> {
+    /// The fragment's vector comes back, to be used again.
+    fn append(&mut self, fragment: Fragment) -> Result<(bool, Vec<u8>), WriteError> {
         let appended = match self.backend()? {
             Backend::Turtle(_) => false,
             Backend::NTriples(output) => {
-                output.bytes.extend_from_slice(&fragment.bytes);
-                output.write_if_full()?;
+                output.write_through(&fragment.bytes)?;
                 true
             }
             Backend::RdfXml(writer) => match (fragment.first_subject, fragment.open) {
@@ -369,7 +379,7 @@ impl<W: Write> DcatWriter<W> {
         if appended {
             self.triples += fragment.triples;
         }
-        Ok(appended)
+        Ok((appended, fragment.bytes))
     }
 
     /// Writes what depends on every dataset (the portal theme scheme), ends the document and
@@ -402,7 +412,11 @@ impl<W: Write> DcatWriter<W> {
 impl DcatWriter<Vec<u8>> {
     /// The bytes of `datasets` as this writer of fragments writes them, taken with what the
     /// writer they are appended to needs to go on from them.
-    fn fragment(&mut self, datasets: &[Dataset]) -> Result<Fragment, WriteError> {
+    fn fragment(
+        &mut self,
+        datasets: &[Dataset],
+        spare: Option<Vec<u8>>,
+    ) -> Result<Fragment, WriteError> {
         let before = self.triples;
         let mut first_subject = None;
         for dataset in datasets {
@@ -418,9 +432,9 @@ impl DcatWriter<Vec<u8>> {
             self.flush_chunk()?;
         }
         let (bytes, open) = match self.backend()? {
-            Backend::NTriples(output) => (output.take(), None),
-            Backend::RdfXml(writer) => (writer.take_bytes(), Some(writer.take_open_element())),
-            Backend::JsonLd(writer) => (writer.take_bytes(), None),
+            Backend::NTriples(output) => (output.take(spare), None),
+            Backend::RdfXml(writer) => (writer.take_bytes(spare), Some(writer.take_open_element())),
+            Backend::JsonLd(writer) => (writer.take_bytes(spare), None),
             Backend::Turtle(_) => {
                 return Err(WriteError::new(
                     WriteErrorKind::Usage,
@@ -483,6 +497,14 @@ impl<W: Write> Gathered<W> {
         Ok(())
     }
 
+    /// Writes what is gathered, then `bytes` (a fragment's) straight to the output: the
+    /// main thread of a two-thread write copies no byte the second thread made.
+    pub(crate) fn write_through(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.output.write_all(&self.bytes)?;
+        self.bytes.clear();
+        self.output.write_all(bytes)
+    }
+
     /// Writes the rest and returns the output.
     pub(crate) fn finish(mut self) -> io::Result<W> {
         self.output.write_all(&self.bytes)?;
@@ -500,11 +522,19 @@ impl Gathered<Vec<u8>> {
         }
     }
 
-    /// The bytes gathered; the next ones are gathered in a vector as large (grown from
-    /// nothing, each fragment's bytes would be copied again at every doubling).
-    pub(crate) fn take(&mut self) -> Vec<u8> {
-        let capacity = self.bytes.len();
-        std::mem::replace(&mut self.bytes, Vec::with_capacity(capacity))
+    /// The bytes gathered; the next ones are gathered in `spare` (a fragment's vector given
+    /// back once written: its memory is not touched for the first time again), or in a new
+    /// vector as large (grown from nothing, each fragment's bytes would be copied again at
+    /// every doubling).
+    pub(crate) fn take(&mut self, spare: Option<Vec<u8>>) -> Vec<u8> {
+        let next = match spare {
+            Some(mut spare) => {
+                spare.clear();
+                spare
+            }
+            None => Vec::with_capacity(self.bytes.len()),
+        };
+        std::mem::replace(&mut self.bytes, next)
     }
 }
 
