@@ -338,7 +338,7 @@ fn child(args: &[String]) -> Result<(), Error> {
                 output: Some(PathBuf::from(output)),
                 exact: false,
                 repair: false,
-                max_input: None,
+                limit: fihris_cli::input::InputLimit::default(),
             };
             convert::run(&options, &mut io::empty(), &mut io::sink(), &mut stderr)
                 .map_err(|e| format!("fihris convert failed: {e}"))?;

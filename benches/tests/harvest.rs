@@ -50,7 +50,7 @@ fn convert(file: &Path, to: OutputFormat) -> Vec<u8> {
         output: None,
         exact: false,
         repair: false,
-        max_input: None,
+        limit: fihris_cli::input::InputLimit::default(),
     };
     let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
     convert::run(&options, &mut std::io::empty(), &mut stdout, &mut stderr).unwrap();

@@ -10,6 +10,7 @@ use fihris_rules::{CatalogQuality, Dimension, Indicator, MQA_MAX, Profile, Repor
 use serde_json::{Value, json};
 
 use crate::Output;
+use crate::input::InputLimit;
 use crate::table::write_table;
 
 /// `--profile`.
@@ -60,6 +61,9 @@ pub struct CheckArgs {
     /// and download URL answers (HEAD, then a ranged GET), politely and with a cache.
     #[arg(long)]
     pub check_urls: bool,
+    /// The largest RDF file read.
+    #[command(flatten)]
+    pub limit: InputLimit,
 }
 
 /// Parses `--as-of` (`YYYY-MM-DD`).
@@ -124,7 +128,7 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<Outcome> {
         list_rules(args.output, out)?;
         return Ok(Outcome::Clean);
     }
-    match crate::input::load(&args.files, args.output != Output::Json) {
+    match crate::input::load(&args.files, args.output != Output::Json, args.limit) {
         Ok(loaded) => {
             let outcome = check_catalog(&loaded.catalog, args, out)?;
             // A record a reader could not read is an error of the input, as a failed rule.
@@ -374,6 +378,7 @@ mod tests {
             output,
             list_rules: false,
             check_urls: false,
+            limit: InputLimit::default(),
         }
     }
 

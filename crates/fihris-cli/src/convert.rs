@@ -14,8 +14,8 @@ use fihris_dcat::{DcatWriter, RdfFormat};
 use fihris_model::{Catalog, Dataset};
 
 use crate::input::{
-    InputFormat, LARGE_INPUT, Loaded, ReadOptions, ckan_findings, ckan_stream, print_findings,
-    read_inputs,
+    InputFormat, InputLimit, LARGE_INPUT, Loaded, ReadOptions, ckan_findings, ckan_stream,
+    print_findings, read_inputs,
 };
 use crate::progress::Progress;
 
@@ -88,33 +88,9 @@ pub struct ConvertOptions {
     /// warning each.
     #[arg(long)]
     pub repair: bool,
-    /// Largest RDF file read, in bytes or with a suffix K, M or G (powers of 1024); default
-    /// 256M. A file is read whole before it is converted: memory grows with it (three to
-    /// five times its size).
-    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
-    pub max_input: Option<u64>,
-}
-
-/// A size in bytes: digits, then an optional `K`, `M` or `G` (powers of 1024).
-fn parse_size(text: &str) -> Result<u64, String> {
-    let invalid = || format!("`{text}`: a size is a number of bytes, or ends with K, M or G");
-    let trimmed = text.trim();
-    let unit_at = trimmed
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(trimmed.len());
-    let (digits, unit) = trimmed.split_at(unit_at);
-    let scale: u64 = match unit.to_ascii_uppercase().as_str() {
-        "" => 1,
-        "K" => 1 << 10,
-        "M" => 1 << 20,
-        "G" => 1 << 30,
-        _ => return Err(invalid()),
-    };
-    digits
-        .parse::<u64>()
-        .ok()
-        .and_then(|number| number.checked_mul(scale))
-        .ok_or_else(invalid)
+    /// The largest RDF file read.
+    #[command(flatten)]
+    pub limit: InputLimit,
 }
 
 /// Why `convert` failed: everything here exits with 2.
@@ -148,7 +124,7 @@ pub fn run(
         exact: options.exact,
         repair: options.repair,
         progress: options.output.is_some(),
-        max_input_bytes: options.max_input,
+        max_input_bytes: options.limit.max_input,
     };
     if let Some(format) = options.to.rdf()
         && let Some(input) = single_ckan_input(options)

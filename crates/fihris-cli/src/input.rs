@@ -88,6 +88,41 @@ pub struct ReadOptions {
     pub max_input_bytes: Option<u64>,
 }
 
+/// `--max-input`, of every command that reads catalogues.
+#[derive(Debug, Clone, Copy, Default, clap::Args)]
+pub struct InputLimit {
+    /// Largest RDF file read, in bytes or with a suffix K, M or G (powers of 1024); default
+    /// 256M. A file is read whole: memory grows with it (three to five times its size).
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    pub max_input: Option<u64>,
+}
+
+/// A size in bytes: digits, then an optional `K`, `M` or `G` (powers of 1024).
+///
+/// # Errors
+///
+/// Anything else, with a message that says what a size is.
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let invalid = || format!("`{text}`: a size is a number of bytes, or ends with K, M or G");
+    let trimmed = text.trim();
+    let unit_at = trimmed
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(trimmed.len());
+    let (digits, unit) = trimmed.split_at(unit_at);
+    let scale: u64 = match unit.to_ascii_uppercase().as_str() {
+        "" => 1,
+        "K" => 1 << 10,
+        "M" => 1 << 20,
+        "G" => 1 << 30,
+        _ => return Err(invalid()),
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|number| number.checked_mul(scale))
+        .ok_or_else(invalid)
+}
+
 /// What was read: one catalogue (inputs merged) and the findings of the readers.
 #[derive(Debug)]
 pub struct Loaded {
@@ -333,18 +368,19 @@ pub fn sample() -> Loaded {
 /// The catalogue the analysis commands (`check`, `stats`, `report`) work on: the FILE
 /// arguments read with repairs, or the embedded sample catalogue when there are none.
 /// Reading findings are printed on standard error; `progress` allows a progress bar (never
-/// with JSON output).
+/// with JSON output); `limit` is the largest RDF file read.
 ///
 /// # Errors
 ///
 /// Unreadable input, as an `InvalidData` error whose message names file, line and column.
-pub fn load(files: &[PathBuf], progress: bool) -> io::Result<Loaded> {
+pub fn load(files: &[PathBuf], progress: bool, limit: InputLimit) -> io::Result<Loaded> {
     if files.is_empty() {
         return Ok(sample());
     }
     let options = ReadOptions {
         repair: true,
         progress,
+        max_input_bytes: limit.max_input,
         ..ReadOptions::default()
     };
     let loaded = read_inputs(files, &options, &mut io::stdin().lock())?;
@@ -405,7 +441,9 @@ fn read_one(
                 _ if error.kind() == ReadErrorKind::InputTooLarge => InputError::new(
                     kind,
                     Some(name),
-                    format!("{error} (`fihris convert --max-input SIZE` reads larger files)"),
+                    format!(
+                        "{error} (`--max-input SIZE`, `max_input=` in Python, reads larger files)"
+                    ),
                 ),
                 _ => {
                     let mut this = InputError::new(kind, Some(name), error.to_string());

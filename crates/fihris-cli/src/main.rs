@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
+use fihris_cli::input::InputLimit;
 use fihris_cli::{Output, check, convert, harvest, report, scan, stats, vocab};
 
 // Reading a catalogue allocates a few strings per triple: glibc's allocator spent a fifth of
@@ -46,6 +47,9 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = stats::StatsOutput::Text)]
         output: stats::StatsOutput,
+        /// The largest RDF file read.
+        #[command(flatten)]
+        limit: InputLimit,
     },
     /// A self-contained HTML report (charts, producer scorecard, worst findings).
     Report {
@@ -60,6 +64,9 @@ enum Command {
         /// Reference day for freshness (YYYY-MM-DD); default: today (UTC).
         #[arg(long, value_parser = stats::parse_date)]
         as_of: Option<NaiveDate>,
+        /// The largest RDF file read.
+        #[command(flatten)]
+        limit: InputLimit,
     },
     /// Check catalogues: open formats and licences, MQA quality score, DCAT-AP 3.0.1 and
     /// national-profile conformance, freshness. Exits with 1 on error-level findings.
@@ -92,17 +99,20 @@ fn main() -> ExitCode {
             files,
             as_of,
             output,
-        } => clean(stats::run(&files, as_of, output, &mut stdout)),
+            limit,
+        } => clean(stats::run(&files, as_of, output, limit, &mut stdout)),
         Command::Report {
             files,
             output,
             lang,
             as_of,
+            limit,
         } => clean(report::run(
             &files,
             output.as_deref(),
             lang,
             as_of,
+            limit,
             &mut stdout,
         )),
         Command::Check(args) => check::run(&args, &mut stdout),

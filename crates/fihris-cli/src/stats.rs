@@ -13,6 +13,7 @@ use fihris_stats::{
     Assessment, CatalogStats, QualityScore, StatsBuilder, Tally, write_scorecards_csv,
 };
 
+use crate::input::InputLimit;
 use crate::progress::Progress;
 use crate::table::write_table;
 
@@ -114,9 +115,10 @@ pub fn run(
     files: &[PathBuf],
     as_of: Option<NaiveDate>,
     output: StatsOutput,
+    limit: InputLimit,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let loaded = crate::input::load(files, output == StatsOutput::Text)?;
+    let loaded = crate::input::load(files, output == StatsOutput::Text, limit)?;
     let catalog = loaded.catalog;
     let stats = compute(
         &catalog,

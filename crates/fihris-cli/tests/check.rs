@@ -70,3 +70,38 @@ fn bad_usage_exits_with_2() {
         Some(2)
     );
 }
+
+/// `check`, `stats` and `report` read RDF files over the reader's default limit when
+/// `--max-input` says so, and name the file, the limit and the option when it refuses one.
+#[test]
+fn max_input_is_taken_by_every_command_that_reads_catalogues() {
+    let turtle = r#"@prefix dcat: <http://www.w3.org/ns/dcat#> .
+@prefix dct: <http://purl.org/dc/terms/> .
+<https://data.gov.ma/catalog> a dcat:Catalog ; dct:title "Portail"@fr ;
+    dcat:dataset <https://data.gov.ma/d/ipc> .
+<https://data.gov.ma/d/ipc> a dcat:Dataset ; dct:title "Indice des prix"@fr .
+"#;
+    assert!(turtle.len() > 200 && turtle.len() < 1024);
+    let path = std::env::temp_dir().join(format!("fihris-max-input-{}.ttl", std::process::id()));
+    std::fs::write(&path, turtle).expect("a temporary file");
+    let file = path.to_str().expect("a UTF-8 path");
+    for command in ["check", "stats", "report"] {
+        let refused = fihris(&[command, file, "--max-input", "200"]);
+        assert_eq!(refused.status.code(), Some(2), "{command}: {refused:?}");
+        let stderr = String::from_utf8_lossy(&refused.stderr);
+        assert!(
+            stderr.contains(file) && stderr.contains("200 bytes") && stderr.contains("--max-input"),
+            "{command}: {stderr}"
+        );
+        let read = fihris(&[command, file, "--max-input", "1K"]);
+        // `check` exits with 1: the dataset lacks what DCAT-AP requires.
+        assert!(
+            matches!(read.status.code(), Some(0 | 1)),
+            "{command}: {read:?}"
+        );
+        assert!(!read.stdout.is_empty(), "{command}");
+        let bad = fihris(&[command, file, "--max-input", "12Q"]);
+        assert_eq!(bad.status.code(), Some(2), "{command}: {bad:?}");
+    }
+    let _ = std::fs::remove_file(&path);
+}

@@ -232,7 +232,7 @@ fn ckan_converted_as_read_gives_what_reading_first_gives() {
                 output: None,
                 exact: false,
                 repair: false,
-                max_input: None,
+                limit: input::InputLimit::default(),
             };
             let (mut out, mut err) = (Vec::new(), Vec::new());
             convert::run(&options, &mut ckan.as_bytes(), &mut out, &mut err).expect("converted");
@@ -280,7 +280,7 @@ fn ckan_on_stdin_to_ntriples() -> fihris_cli::convert::ConvertOptions {
         output: None,
         exact: false,
         repair: false,
-        max_input: None,
+        limit: fihris_cli::input::InputLimit::default(),
     }
 }
 

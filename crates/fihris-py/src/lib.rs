@@ -57,15 +57,17 @@ fn input_format(name: &str) -> PyResult<InputFormat> {
     })
 }
 
-/// Reads a catalogue from a file (str or path) or from bytes, as `fihris convert` reads it.
+/// Reads a catalogue from a file (str or path) or from bytes, as `fihris convert` reads it;
+/// `max_input`: the largest RDF input read, in bytes (default 256 MiB).
 #[pyfunction]
-#[pyo3(signature = (source, format = None, *, repair = true, exact = false))]
+#[pyo3(signature = (source, format = None, *, repair = true, exact = false, max_input = None))]
 fn read(
     py: Python<'_>,
     source: &Bound<'_, PyAny>,
     format: Option<&str>,
     repair: bool,
     exact: bool,
+    max_input: Option<u64>,
 ) -> PyResult<Catalog> {
     let from = format.map(input_format).transpose()?;
     let options = ReadOptions {
@@ -73,7 +75,7 @@ fn read(
         exact,
         repair,
         progress: false,
-        max_input_bytes: None,
+        max_input_bytes: max_input,
     };
     let loaded = if let Ok(bytes) = source.cast::<PyBytes>() {
         let format = from.ok_or_else(|| {

@@ -52,6 +52,16 @@ def test_read_a_file_by_extension(tmp_path):
         assert dataset["id"] == {"iri": "https://data.gov.ma/d/budget"}
 
 
+def test_max_input_sets_the_largest_rdf_input_read(tmp_path):
+    path = tmp_path / "budget.ttl"
+    path.write_text(TURTLE, encoding="utf-8")
+    size = path.stat().st_size
+    for source, format in ((path, None), (TURTLE.encode(), "turtle")):
+        with pytest.raises(ValueError, match=f"limit of {size - 1} bytes.*max_input="):
+            fihris.read(source, format, max_input=size - 1)
+        assert len(fihris.read(source, format, max_input=size)) == 1
+
+
 def test_read_bytes_needs_a_format():
     assert len(fihris.read(TURTLE.encode(), format="turtle")) == 1
     with pytest.raises(ValueError, match="needs a format"):

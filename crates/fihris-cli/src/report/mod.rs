@@ -18,6 +18,8 @@ use fihris_stats::{CatalogStats, Scorecard, Tally};
 use fihris_vocab::{EuTheme, FileType, PortalTheme, Vocabulary};
 
 use charts::{Bar, Part, bars, columns, stacked};
+
+use crate::input::InputLimit;
 use html::escape;
 pub use i18n::Lang;
 
@@ -35,9 +37,10 @@ pub fn run(
     output: Option<&Path>,
     lang: Lang,
     as_of: Option<NaiveDate>,
+    limit: InputLimit,
     stdout: &mut dyn Write,
 ) -> io::Result<()> {
-    let catalog = crate::input::load(files, true)?.catalog;
+    let catalog = crate::input::load(files, true, limit)?.catalog;
     let stats = crate::stats::compute(&catalog, as_of.unwrap_or_else(crate::stats::today), true);
     let title = catalog
         .title
