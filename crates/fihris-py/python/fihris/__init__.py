@@ -45,6 +45,7 @@ def read(
     *,
     repair: bool = True,
     exact: bool = False,
+    max_input: int | None = None,
 ) -> Catalog:
     """Reads a catalogue from a file or from bytes, as the `fihris` command line does.
 
@@ -53,11 +54,12 @@ def read(
     `.csv`); bytes need it. `repair` interprets non-canonical values with a finding each
     (as `check`, `stats` and `report` read); `repair=False` keeps them verbatim (as
     `fihris convert` without `--repair`). `exact` reads the RDF graph as it is, without
-    recognising implied typings.
+    recognising implied typings. `max_input` is the largest RDF input read, in bytes
+    (default 256 MiB, as the command line's `--max-input`).
 
     Raises `SyntaxError` (with `filename`, `lineno`, `offset`) for a document that is not
     well-formed, `OSError` (`FileNotFoundError`…) when the file cannot be read and
-    `ValueError` for an unknown format.
+    `ValueError` for an unknown format or an RDF input over `max_input`.
 
     >>> import fihris
     >>> turtle = b'''
@@ -74,7 +76,7 @@ def read(
     ...     print(error.filename, error.lineno, error.offset, error.msg)
     <bytes> 5 38 . is not a valid RDF object
     """
-    return _fihris.read(source, format, repair=repair, exact=exact)
+    return _fihris.read(source, format, repair=repair, exact=exact, max_input=max_input)
 
 
 def sample() -> Catalog:
