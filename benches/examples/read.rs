@@ -24,12 +24,12 @@ fn main() -> Result<(), Error> {
     };
     let format = RdfFormat::from_extension(path.rsplit('.').next().unwrap_or_default())
         .ok_or("unknown extension")?;
-    let bytes = std::fs::read(&path)?;
     // The whole file, whatever its size (the 100 000-dataset files are 0.5 to 0.9 GB, over
-    // the reader's default limit of 256 MiB).
+    // the reader's default limit of 256 MiB), read as the command line reads it.
+    let size = std::fs::metadata(&path)?.len();
     let output = DcatReader::new(format)
-        .with_max_input_bytes(bytes.len() as u64)
-        .read_slice(&bytes)?;
+        .with_max_input_bytes(size)
+        .read_file(&path)?;
     let distributions: usize = output
         .catalog
         .datasets

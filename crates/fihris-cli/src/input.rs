@@ -14,7 +14,7 @@ use fihris_ckan::{
     CkanError, CkanErrorKind, CkanFormat, CkanReader, CkanStream, CkanWarning, Rewound,
 };
 use fihris_csv::{CsvErrorKind, InventoryReader};
-use fihris_dcat::{DcatReader, RdfFormat, ReadErrorKind};
+use fihris_dcat::{DcatReader, RdfFormat, ReadError, ReadErrorKind, ReadOutput};
 use fihris_model::{Catalog, Finding, FindingPath, PathSegment, Severity};
 
 use crate::progress::Progress;
@@ -328,13 +328,20 @@ pub fn read_file(path: &Path, options: &ReadOptions) -> Result<Loaded, InputErro
     let file = File::open(path).map_err(|error| InputError::io(&name, &error))?;
     let size = file.metadata().map_or(0, |metadata| metadata.len());
     let mut progress = Progress::stderr(&name, size, options.progress && size > LARGE_INPUT);
+    let base = std::path::absolute(path)
+        .ok()
+        .map(|absolute| format!("file://{}", absolute.display()));
+    // An RDF file is read whole: with no bar to draw as it is read, a large one is read on
+    // two threads.
+    if let Some(rdf) = format.rdf()
+        && !progress.is_drawn()
+    {
+        return read_rdf(&name, rdf, options, base, |reader| reader.read_file(path));
+    }
     let mut counted = CountingReader {
         inner: BufReader::new(file),
         progress: &mut progress,
     };
-    let base = std::path::absolute(path)
-        .ok()
-        .map(|absolute| format!("file://{}", absolute.display()));
     let read = read_one(&name, &mut counted, format, options, base);
     progress.finish();
     read
@@ -412,73 +419,8 @@ fn read_one(
     options: &ReadOptions,
     base: Option<String>,
 ) -> Result<Loaded, InputError> {
-    // One file name, shared by every finding on the file.
-    let file_segment = PathSegment::File(name.to_owned().into());
     if let Some(rdf) = format.rdf() {
-        let mut reader = DcatReader::new(rdf)
-            .with_repairs(options.repair)
-            .with_implied_triples(!options.exact);
-        if let Some(base) = base {
-            reader = reader.with_base_iri(base);
-        }
-        if let Some(max) = options.max_input_bytes {
-            reader = reader.with_max_input_bytes(max);
-        }
-        let output = reader.read(input).map_err(|error| {
-            let kind = match error.kind() {
-                ReadErrorKind::Io => InputErrorKind::Io,
-                ReadErrorKind::Syntax => InputErrorKind::Syntax,
-                _ => InputErrorKind::Value,
-            };
-            match (error.line(), error.column()) {
-                (Some(line), Some(column)) => {
-                    let mut this = InputError::new(kind, Some(name), error.message());
-                    this.line = Some(line);
-                    this.column = Some(column);
-                    this.display = format!("{name}:{line}:{column}: {}", error.message());
-                    this
-                }
-                _ if error.kind() == ReadErrorKind::InputTooLarge => InputError::new(
-                    kind,
-                    Some(name),
-                    format!(
-                        "{error} (`--max-input SIZE`, `max_input=` in Python, reads larger files)"
-                    ),
-                ),
-                _ => {
-                    let mut this = InputError::new(kind, Some(name), error.to_string());
-                    this.os_error = os_error_in(&error);
-                    this
-                }
-            }
-        })?;
-        let findings = output
-            .warnings
-            .iter()
-            .map(|warning| {
-                let path: FindingPath = [
-                    Some(file_segment.clone()),
-                    Some(PathSegment::Dataset(warning.record().to_owned().into())),
-                    warning
-                        .property()
-                        .map(|property| PathSegment::Field(property.to_owned().into())),
-                ]
-                .into_iter()
-                .flatten()
-                .collect();
-                let rule = if warning.repaired() {
-                    "dcat.repaired"
-                } else {
-                    "dcat.kept-verbatim"
-                };
-                Finding::new(rule, Severity::Warning, path, warning.message().to_owned())
-            })
-            .collect();
-        return Ok(Loaded {
-            catalog: output.catalog,
-            findings,
-            ckan_format: None,
-        });
+        return read_rdf(name, rdf, options, base, |reader| reader.read(input));
     }
     match format {
         InputFormat::Ckan => {
@@ -514,6 +456,80 @@ fn read_one(
             })
         }
     }
+}
+
+/// Reads an RDF document with the reader `options` make, by `read` (of a stream or a file).
+fn read_rdf(
+    name: &str,
+    rdf: RdfFormat,
+    options: &ReadOptions,
+    base: Option<String>,
+    read: impl FnOnce(DcatReader) -> Result<ReadOutput, ReadError>,
+) -> Result<Loaded, InputError> {
+    // One file name, shared by every finding on the file.
+    let file_segment = PathSegment::File(name.to_owned().into());
+    let mut reader = DcatReader::new(rdf)
+        .with_repairs(options.repair)
+        .with_implied_triples(!options.exact);
+    if let Some(base) = base {
+        reader = reader.with_base_iri(base);
+    }
+    if let Some(max) = options.max_input_bytes {
+        reader = reader.with_max_input_bytes(max);
+    }
+    let output = read(reader).map_err(|error| {
+        let kind = match error.kind() {
+            ReadErrorKind::Io => InputErrorKind::Io,
+            ReadErrorKind::Syntax => InputErrorKind::Syntax,
+            _ => InputErrorKind::Value,
+        };
+        match (error.line(), error.column()) {
+            (Some(line), Some(column)) => {
+                let mut this = InputError::new(kind, Some(name), error.message());
+                this.line = Some(line);
+                this.column = Some(column);
+                this.display = format!("{name}:{line}:{column}: {}", error.message());
+                this
+            }
+            _ if error.kind() == ReadErrorKind::InputTooLarge => InputError::new(
+                kind,
+                Some(name),
+                format!("{error} (`--max-input SIZE`, `max_input=` in Python, reads larger files)"),
+            ),
+            _ => {
+                let mut this = InputError::new(kind, Some(name), error.to_string());
+                this.os_error = os_error_in(&error);
+                this
+            }
+        }
+    })?;
+    let findings = output
+        .warnings
+        .iter()
+        .map(|warning| {
+            let path: FindingPath = [
+                Some(file_segment.clone()),
+                Some(PathSegment::Dataset(warning.record().to_owned().into())),
+                warning
+                    .property()
+                    .map(|property| PathSegment::Field(property.to_owned().into())),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            let rule = if warning.repaired() {
+                "dcat.repaired"
+            } else {
+                "dcat.kept-verbatim"
+            };
+            Finding::new(rule, Severity::Warning, path, warning.message().to_owned())
+        })
+        .collect();
+    Ok(Loaded {
+        catalog: output.catalog,
+        findings,
+        ckan_format: None,
+    })
 }
 
 /// The CKAN reader of every command.

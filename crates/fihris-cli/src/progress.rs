@@ -36,6 +36,11 @@ impl<W: Write> Progress<W> {
         }
     }
 
+    /// Whether the bar is drawn (not a silent one).
+    pub(crate) fn is_drawn(&self) -> bool {
+        self.out.is_some()
+    }
+
     /// Moves the bar `amount` forward; redraws only when the shown value changes.
     pub(crate) fn advance(&mut self, amount: u64) {
         self.done = self.done.saturating_add(amount).min(self.total);

@@ -34,12 +34,62 @@ pub(crate) fn read_all(mut input: impl Read, max: u64) -> Result<Vec<u8>, ReadEr
         .read_to_end(&mut bytes)
         .map_err(ReadError::io)?;
     if bytes.len() as u64 > max {
-        return Err(ReadError::new(
-            ReadErrorKind::InputTooLarge,
-            format!("the input is larger than the limit of {max} bytes"),
-        ));
+        return Err(too_large(max));
     }
     Ok(bytes)
+}
+
+pub(crate) fn too_large(max: u64) -> ReadError {
+    ReadError::new(
+        ReadErrorKind::InputTooLarge,
+        format!("the input is larger than the limit of {max} bytes"),
+    )
+}
+
+/// From this size a file is read in two halves on two threads (on Unix): reading a large
+/// file is mostly touching its buffer's memory for the first time, which two cores share.
+const TWO_THREADS_READ_FROM: u64 = 16 << 20;
+
+/// The bytes of the file at `path`, `max` at most.
+pub(crate) fn read_file(path: &std::path::Path, max: u64) -> Result<Vec<u8>, ReadError> {
+    let file = std::fs::File::open(path).map_err(ReadError::io)?;
+    let metadata = file.metadata().map_err(ReadError::io)?;
+    let size = metadata.len();
+    if size > max {
+        return Err(too_large(max));
+    }
+    if metadata.is_file()
+        && size >= TWO_THREADS_READ_FROM
+        && let Some(bytes) = read_halves(&file, size)
+    {
+        return Ok(bytes);
+    }
+    // Small, not a regular file (a pipe, a device), or changed while read: read on.
+    read_all(std::fs::File::open(path).map_err(ReadError::io)?, max)
+}
+
+/// The `size` bytes of `file`, each half read by its own thread; `None` when the file does
+/// not have `size` bytes any more (or a read fails: the caller reads it again as a stream).
+#[cfg(unix)]
+fn read_halves(file: &std::fs::File, size: u64) -> Option<Vec<u8>> {
+    use std::os::unix::fs::FileExt as _;
+    let mut bytes = vec![0; usize::try_from(size).ok()?];
+    let middle = bytes.len() / 2;
+    let (head, tail) = bytes.split_at_mut(middle);
+    let (head_read, tail_read) = on_two_threads(
+        || file.read_exact_at(head, 0),
+        || file.read_exact_at(tail, middle as u64),
+    );
+    head_read.ok()?;
+    tail_read.ok()?;
+    // Grown since its size was read: the stream reads all of it.
+    let grown = file.read_at(&mut [0], size).ok()? > 0;
+    (!grown).then_some(bytes)
+}
+
+#[cfg(not(unix))]
+fn read_halves(_file: &std::fs::File, _size: u64) -> Option<Vec<u8>> {
+    None
 }
 
 /// Line and column (1-based, in characters) of a byte offset.
@@ -787,6 +837,42 @@ mod tests {
         .err()
         .unwrap();
         assert_eq!(error.kind(), ReadErrorKind::TooDeep);
+    }
+
+    #[test]
+    fn files_are_read_whole_in_two_halves_or_as_a_stream() {
+        let dir = std::env::temp_dir().join(format!("fihris-read-file-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        // A byte pattern of period 251: a half read at another offset changes the bytes.
+        let large = dir.join("large.nt");
+        let bytes: Vec<u8> = (0..TWO_THREADS_READ_FROM + 12_345)
+            .map(|n| (n % 251) as u8)
+            .collect();
+        std::fs::write(&large, &bytes).unwrap();
+        assert!(read_file(&large, u64::MAX).unwrap() == bytes);
+        let size = bytes.len() as u64;
+        assert_eq!(
+            read_file(&large, size - 1).unwrap_err().kind(),
+            ReadErrorKind::InputTooLarge
+        );
+        #[cfg(unix)]
+        {
+            // A file shorter or longer than the size its metadata gave is read as a stream.
+            let file = std::fs::File::open(&large).unwrap();
+            assert!(read_halves(&file, size + 10).is_none());
+            assert!(read_halves(&file, size - 10).is_none());
+            assert!(read_halves(&file, size).unwrap() == bytes);
+        }
+        let small = dir.join("small.nt");
+        std::fs::write(&small, b"<a:s> <a:p> <a:o> .\n").unwrap();
+        assert_eq!(read_file(&small, 20).unwrap(), b"<a:s> <a:p> <a:o> .\n");
+        assert_eq!(
+            read_file(&small, 19).unwrap_err().kind(),
+            ReadErrorKind::InputTooLarge
+        );
+        let missing = read_file(&dir.join("missing.nt"), u64::MAX).unwrap_err();
+        assert_eq!(missing.kind(), ReadErrorKind::Io);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

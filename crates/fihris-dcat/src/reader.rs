@@ -215,6 +215,32 @@ impl DcatReader {
         self.read_slice(&bytes)
     }
 
+    /// Reads the file at `path`: [`DcatReader::read`] of the opened file, a large one read in
+    /// two halves on two threads.
+    ///
+    /// ```
+    /// use fihris_dcat::{DcatReader, RdfFormat};
+    ///
+    /// let path = std::env::temp_dir().join("fihris-dcat-read-file-example.ttl");
+    /// std::fs::write(
+    ///     &path,
+    ///     r#"<https://data.gov.ma/d/ipc> a <http://www.w3.org/ns/dcat#Dataset> ;
+    ///         <http://purl.org/dc/terms/title> "Indice des prix"@fr ."#,
+    /// )?;
+    /// let output = DcatReader::new(RdfFormat::Turtle).read_file(&path)?;
+    /// assert_eq!(output.catalog.datasets.len(), 1);
+    /// # std::fs::remove_file(&path)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// I/O failure, a syntax error (with line and column), or an exceeded limit.
+    pub fn read_file(&self, path: impl AsRef<std::path::Path>) -> Result<ReadOutput, ReadError> {
+        let bytes = crate::parse::read_file(path.as_ref(), self.options.max_input_bytes)?;
+        self.read_slice(&bytes)
+    }
+
     /// Reads a document held in memory.
     ///
     /// # Errors
@@ -222,13 +248,7 @@ impl DcatReader {
     /// A syntax error (with line and column), or an exceeded limit.
     pub fn read_slice(&self, bytes: &[u8]) -> Result<ReadOutput, ReadError> {
         if bytes.len() as u64 > self.options.max_input_bytes {
-            return Err(ReadError::new(
-                crate::ReadErrorKind::InputTooLarge,
-                format!(
-                    "the input is larger than the limit of {} bytes",
-                    self.options.max_input_bytes
-                ),
-            ));
+            return Err(crate::parse::too_large(self.options.max_input_bytes));
         }
         // `parse` already removed duplicates and relabelled blank nodes.
         let store = TripleStore::default();
