@@ -39,6 +39,7 @@ pub(crate) fn read_all(mut input: impl Read, max: u64) -> Result<Vec<u8>, ReadEr
     Ok(bytes)
 }
 
+/// The error of an input over `max` bytes, whether read as a stream, a file or a slice.
 pub(crate) fn too_large(max: u64) -> ReadError {
     ReadError::new(
         ReadErrorKind::InputTooLarge,
