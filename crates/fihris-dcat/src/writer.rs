@@ -247,9 +247,7 @@ impl<W: Write> DcatWriter<W> {
         if catalog.datasets.len() >= TWO_THREADS_FROM {
             self.write_datasets_on_two_threads(&catalog.datasets, BATCH_DATASETS)?;
         } else {
-            for dataset in &catalog.datasets {
-                self.write_dataset(dataset)?;
-            }
+            self.write_datasets(&catalog.datasets)?;
         }
         for series in &catalog.series {
             self.write_series(series)?;
@@ -272,10 +270,7 @@ impl<W: Write> DcatWriter<W> {
         batch: usize,
     ) -> Result<(), WriteError> {
         let Some(mut fragments) = self.fragment_writer()? else {
-            for dataset in datasets {
-                self.write_dataset(dataset)?;
-            }
-            return Ok(());
+            return self.write_datasets(datasets);
         };
         std::thread::scope(|scope| {
             // One fragment waiting at most: memory holds a few batches' bytes, in vectors
@@ -327,10 +322,16 @@ impl<W: Write> DcatWriter<W> {
                 None => false,
             };
             if !appended {
-                for dataset in batch {
-                    self.write_dataset(dataset)?;
-                }
+                self.write_datasets(batch)?;
             }
+        }
+        Ok(())
+    }
+
+    /// Writes `datasets` one after the other, here.
+    fn write_datasets(&mut self, datasets: &[Dataset]) -> Result<(), WriteError> {
+        for dataset in datasets {
+            self.write_dataset(dataset)?;
         }
         Ok(())
     }

@@ -18,10 +18,10 @@ use fihris_stats::{CatalogStats, Scorecard, Tally};
 use fihris_vocab::{EuTheme, FileType, PortalTheme, Vocabulary};
 
 use charts::{Bar, Part, bars, columns, stacked};
-
-use crate::input::InputLimit;
 use html::escape;
 pub use i18n::Lang;
+
+use crate::input::InputLimit;
 
 const STYLE: &str = include_str!("style.css");
 const SCRIPT: &str = include_str!("sort.js");
